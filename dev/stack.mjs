@@ -1,0 +1,150 @@
+/*
+ * Starts and stops the development stack: fake Coder (:3900), the Backstage backend with
+ * the proxy (:7007) and the plugin's dev app (:3000). Shared by `npm start` and the
+ * browser tests so both run exactly the same chain.
+ */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = name => path.join(root, 'node_modules', '.bin', name);
+
+export const FAKE_CODER_URL = 'http://127.0.0.1:3900';
+export const BACKEND_URL = 'http://localhost:7007';
+export const APP_URL = 'http://localhost:3000';
+
+/** Resolves when `url` answers 2xx, or rejects after `timeoutMs` (a process that dies fails fast). */
+export async function waitForUrl(url, { timeoutMs = 120_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${child.label} exited with code ${child.exitCode}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${url}`);
+}
+
+async function assertPortFree(port) {
+  await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      reject(
+        new Error(
+          `Port ${port} on 127.0.0.1 is in use; stop whatever runs there (another npm start?) and retry.`,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(resolve));
+  });
+}
+
+function launch(label, command, args, { env = {}, onOutput } = {}) {
+  // setsid: the child leads its own process group, so stopping it stops its children too.
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.label = label;
+  child.output = '';
+  const collect = chunk => {
+    const text = chunk.toString();
+    child.output += text;
+    if (child.output.length > 200_000) child.output = child.output.slice(-100_000);
+    onOutput?.(text);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  return child;
+}
+
+/**
+ * Starts the stack. Options: `coderUrl` (use a real Coder, skip the fake),
+ * `fakeCoderArgs` (extra CLI flags for the fake), `log(label, text)` for output.
+ * Returns `{ children, demoToken, coderUrl, stop() }`.
+ */
+export async function startStack(options = {}) {
+  const { coderUrl = process.env.CODER_URL, fakeCoderArgs = [], log } = options;
+  const children = [];
+  const stop = () => stopChildren(children);
+  try {
+    let demoToken;
+    const targetUrl = coderUrl || FAKE_CODER_URL;
+    if (!coderUrl) {
+      await assertPortFree(3900);
+      const fake = launch(
+        'fake Coder',
+        bin('tsx'),
+        ['dev/fake-coder/main.ts', ...fakeCoderArgs],
+        { onOutput: text => log?.('fake-coder', text) },
+      );
+      children.push(fake);
+      await waitForUrl(`${FAKE_CODER_URL}/api/v2/buildinfo`, { child: fake });
+      demoToken = fake.output.match(/demo token:\s*(\S+)/i)?.[1];
+    }
+    await assertPortFree(7007);
+    await assertPortFree(3000);
+    const env = { CODER_URL: targetUrl };
+    const backend = launch('backend', process.execPath, ['dev/backend/index.js'], {
+      env,
+      onOutput: text => log?.('backend', text),
+    });
+    children.push(backend);
+    const app = launch('dev app', bin('backstage-cli'), ['package', 'start'], {
+      env: { ...env, BROWSER: 'none' },
+      onOutput: text => log?.('app', text),
+    });
+    children.push(app);
+    await waitForUrl(`${BACKEND_URL}/.backstage/health/v1/readiness`, {
+      child: backend,
+    });
+    await waitForUrl(APP_URL, { child: app, timeoutMs: 300_000 });
+    return { children, demoToken, coderUrl: targetUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Stops every child's process group, then waits (bounded) for them to exit. */
+export async function stopChildren(children) {
+  await Promise.all(
+    children.map(
+      child =>
+        new Promise(resolve => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
+          const timer = setTimeout(() => {
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              // already gone
+            }
+            resolve();
+          }, 5000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          try {
+            process.kill(-child.pid, 'SIGTERM');
+          } catch {
+            clearTimeout(timer);
+            resolve();
+          }
+        }),
+    ),
+  );
+}

@@ -1,0 +1,38 @@
+/*
+ * Headless Debian Chromium through playwright-core (no downloaded browser builds here).
+ */
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Chromium once; each test gets its own context (fresh storage). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+/**
+ * Opens `url` in the dev app and signs in as the guest user. The dev backend runs the
+ * auth backend's guest provider, so this yields a real Backstage token that the proxy
+ * (credentials: require) accepts.
+ */
+export async function signInAsGuest(page, url) {
+  await page.goto(url);
+  const enter = page.getByRole('button', { name: /enter/i });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
+}

@@ -1,0 +1,133 @@
+import * as v from 'valibot';
+
+/*
+ * Valibot schemas for the parts of Coder's responses the plugin reads. `v.object` drops
+ * every key not listed, so a Coder that adds fields costs nothing and a field we do not
+ * read cannot break parsing. Shapes follow shared/coder-api/CONTRACT.md §3–§4.
+ */
+
+const workspaceStatuses = [
+  'pending',
+  'starting',
+  'running',
+  'stopping',
+  'stopped',
+  'failed',
+  'canceling',
+  'canceled',
+  'deleting',
+  'deleted',
+] as const;
+
+const agentStatuses = [
+  'connecting',
+  'connected',
+  'disconnected',
+  'timeout',
+] as const;
+
+/** Optional on the wire (omitted when empty, see CONTRACT §11). */
+const optionalString = v.optional(v.string());
+
+export const buildInfoSchema = v.object({
+  version: v.string(),
+  external_url: v.string(),
+  dashboard_url: v.optional(v.string()),
+  deployment_id: v.optional(v.string()),
+});
+
+export const userSchema = v.object({
+  id: v.string(),
+  username: v.string(),
+  name: optionalString,
+  email: v.string(),
+  avatar_url: optionalString,
+  status: v.string(),
+});
+
+export const workspaceAppSchema = v.object({
+  id: v.string(),
+  slug: v.string(),
+  display_name: optionalString,
+  url: optionalString,
+  command: optionalString,
+  icon: optionalString,
+  external: v.boolean(),
+  subdomain: v.boolean(),
+  subdomain_name: optionalString,
+  hidden: v.boolean(),
+  health: v.string(),
+  open_in: v.optional(v.string()),
+});
+
+export const workspaceAgentSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  status: v.picklist(agentStatuses),
+  lifecycle_state: v.string(),
+  display_apps: v.optional(v.array(v.string()), []),
+  apps: v.optional(v.array(workspaceAppSchema), []),
+  directory: optionalString,
+  expanded_directory: optionalString,
+});
+
+export const workspaceResourceSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  type: v.string(),
+  agents: v.optional(v.array(workspaceAgentSchema), []),
+});
+
+export const workspaceBuildSchema = v.object({
+  id: v.string(),
+  build_number: v.number(),
+  status: v.picklist(workspaceStatuses),
+  transition: v.picklist(['start', 'stop', 'delete']),
+  template_version_id: v.string(),
+  created_at: v.string(),
+  deadline: v.nullish(v.string()),
+  resources: v.optional(v.array(workspaceResourceSchema), []),
+  job: v.object({
+    id: v.string(),
+    status: v.string(),
+    error: optionalString,
+  }),
+});
+
+export const workspaceSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  owner_id: v.string(),
+  owner_name: v.string(),
+  organization_id: v.string(),
+  template_id: v.string(),
+  template_name: v.string(),
+  template_display_name: v.string(),
+  template_icon: v.string(),
+  template_active_version_id: v.string(),
+  template_allow_user_cancel_workspace_jobs: v.boolean(),
+  latest_build: workspaceBuildSchema,
+  outdated: v.boolean(),
+  dormant_at: v.nullish(v.string()),
+  deleting_at: v.nullish(v.string()),
+  last_used_at: v.string(),
+  created_at: v.string(),
+  health: v.object({
+    healthy: v.boolean(),
+    failing_agents: v.optional(v.array(v.string()), []),
+  }),
+});
+
+export const workspacesResponseSchema = v.object({
+  workspaces: v.array(workspaceSchema),
+  count: v.number(),
+});
+
+/** Coder's error body, `codersdk.Response` (CONTRACT §10). */
+export const coderErrorBodySchema = v.object({
+  message: v.string(),
+  detail: optionalString,
+  validations: v.optional(
+    v.array(v.object({ field: v.string(), detail: v.string() })),
+  ),
+});

@@ -1,0 +1,43 @@
+import {
+  configApiRef,
+  createApiFactory,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { coderApiRef } from './api/CoderApi';
+import { CoderClient } from './api/CoderClient';
+import { CoderTokenStore } from './auth/CoderTokenStore';
+import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
+
+/**
+ * The Coder plugin: registers the Coder API client and the token store.
+ *
+ * @public
+ */
+export const coderPlugin = createPlugin({
+  id: 'coder',
+  apis: [
+    createApiFactory({
+      api: coderTokenStoreApiRef,
+      deps: {},
+      factory: () => new CoderTokenStore(),
+    }),
+    createApiFactory({
+      api: coderApiRef,
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        configApi: configApiRef,
+        tokenStore: coderTokenStoreApiRef,
+      },
+      factory: ({ discoveryApi, fetchApi, configApi, tokenStore }) =>
+        new CoderClient({
+          discoveryApi,
+          fetchApi,
+          getSessionToken: () => tokenStore.getToken(),
+          proxyPath: configApi.getOptionalString('coder.proxyPath'),
+        }),
+    }),
+  ],
+});
