@@ -60,7 +60,8 @@ function launch(label, command, args, { env = {}, onOutput } = {}) {
   const collect = chunk => {
     const text = chunk.toString();
     child.output += text;
-    if (child.output.length > 200_000) child.output = child.output.slice(-100_000);
+    if (child.output.length > 200_000)
+      child.output = child.output.slice(-100_000);
     onOutput?.(text);
   };
   child.stdout.on('data', collect);
@@ -95,10 +96,15 @@ export async function startStack(options = {}) {
     await assertPortFree(7007);
     await assertPortFree(3000);
     const env = { CODER_URL: targetUrl };
-    const backend = launch('backend', process.execPath, ['dev/backend/index.js'], {
-      env,
-      onOutput: text => log?.('backend', text),
-    });
+    const backend = launch(
+      'backend',
+      process.execPath,
+      ['dev/backend/index.js'],
+      {
+        env,
+        onOutput: text => log?.('backend', text),
+      },
+    );
     children.push(backend);
     const app = launch('dev app', bin('backstage-cli'), ['package', 'start'], {
       env: { ...env, BROWSER: 'none' },

@@ -39,7 +39,9 @@ process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 const onChildExit = child => code => {
   if (!stopping) {
-    console.error(`\n${child.label} exited (code ${code}); last output:\n${child.output.slice(-3000)}`);
+    console.error(
+      `\n${child.label} exited (code ${code}); last output:\n${child.output.slice(-3000)}`,
+    );
     shutdown();
   }
 };

@@ -21,7 +21,9 @@ const files = (await readdir(path.join(here, 'tests')))
   .sort();
 const tests = [];
 for (const file of files) {
-  const module = await import(pathToFileURL(path.join(here, 'tests', file)).href);
+  const module = await import(
+    pathToFileURL(path.join(here, 'tests', file)).href
+  );
   for (const test of module.tests) {
     if (!filter || test.name.includes(filter) || file.includes(filter)) {
       tests.push({ ...test, file });
@@ -44,23 +46,35 @@ let failed = 0;
 try {
   for (const test of tests) {
     await fakeCoder.reset();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const consoleErrors = [];
-    page.on('pageerror', error => consoleErrors.push(`pageerror: ${error.message}`));
+    page.on('pageerror', error =>
+      consoleErrors.push(`pageerror: ${error.message}`),
+    );
     const started = Date.now();
     try {
       await Promise.race([
         test.run({ page, context, stack, consoleErrors }),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)), TEST_TIMEOUT_MS),
+          setTimeout(
+            () => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)),
+            TEST_TIMEOUT_MS,
+          ),
         ),
       ]);
       passed += 1;
       console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed += 1;
-      console.log(`  ✗ ${test.name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+      console.log(
+        `  ✗ ${test.name}\n      ${String(error?.stack ?? error)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      );
       const shot = path.join(logDir, `${test.name.replace(/\W+/g, '-')}.png`);
       await page.screenshot({ path: shot }).catch(() => {});
       console.log(`      screenshot: ${path.relative(process.cwd(), shot)}`);
@@ -75,5 +89,8 @@ try {
 }
 
 console.log(`e2e: ${passed} passed, ${failed} failed`);
-await writeFile(path.join(logDir, 'e2e-results.json'), JSON.stringify({ passed, failed }));
+await writeFile(
+  path.join(logDir, 'e2e-results.json'),
+  JSON.stringify({ passed, failed }),
+);
 process.exit(failed > 0 || tests.length === 0 ? 1 : 0);

@@ -19,20 +19,43 @@ const env = { ...process.env, CI: 'true' };
 const run = (label, command, args) => {
   console.log(`\n── ${label} ──`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  console.log(`── ${label}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { status } = spawnSync(command, args, {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  console.log(
+    `── ${label}: ${status === 0 ? 'ok' : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return status === 0;
 };
 
 const stages = [];
 
-stages.push({ name: 'type check', ...counted(run('type check', bin('tsc'), ['--noEmit'])) });
-stages.push({ name: 'lint', ...counted(run('lint', bin('backstage-cli'), ['package', 'lint', '--max-warnings', '0'])) });
+stages.push({
+  name: 'type check',
+  ...counted(run('type check', bin('tsc'), ['--noEmit'])),
+});
+stages.push({
+  name: 'lint',
+  ...counted(
+    run('lint', bin('backstage-cli'), [
+      'package',
+      'lint',
+      '--max-warnings',
+      '0',
+    ]),
+  ),
+});
 
 const jestJson = path.join(results, 'jest.json');
 rmSync(jestJson, { force: true });
 const jestOk = run('unit and contract tests (jest)', bin('backstage-cli'), [
-  'package', 'test', '--watchAll=false', '--json', `--outputFile=${jestJson}`,
+  'package',
+  'test',
+  '--watchAll=false',
+  '--json',
+  `--outputFile=${jestJson}`,
 ]);
 stages.push({ name: 'jest', ...jestCounts(jestJson, jestOk) });
 
@@ -41,13 +64,17 @@ if (process.env.SKIP_E2E === '1') {
 } else {
   const e2eJson = path.join(results, 'e2e-results.json');
   rmSync(e2eJson, { force: true });
-  const e2eOk = run('browser tests (e2e)', process.execPath, [path.join(root, 'e2e', 'run.mjs')]);
+  const e2eOk = run('browser tests (e2e)', process.execPath, [
+    path.join(root, 'e2e', 'run.mjs'),
+  ]);
   stages.push({ name: 'e2e', ...fileCounts(e2eJson, e2eOk) });
 }
 
 console.log('\nSummary');
 for (const stage of stages) {
-  console.log(`  ${stage.name}: ${stage.passed} passed, ${stage.failed} failed`);
+  console.log(
+    `  ${stage.name}: ${stage.passed} passed, ${stage.failed} failed`,
+  );
 }
 const passed = stages.reduce((sum, stage) => sum + stage.passed, 0);
 const failed = stages.reduce((sum, stage) => sum + stage.failed, 0);

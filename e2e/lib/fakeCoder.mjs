@@ -10,7 +10,9 @@ async function admin(method, path, body) {
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) {
-    throw new Error(`fake Coder admin ${method} ${path}: ${res.status} ${await res.text()}`);
+    throw new Error(
+      `fake Coder admin ${method} ${path}: ${res.status} ${await res.text()}`,
+    );
   }
   const text = await res.text();
   return text ? JSON.parse(text) : undefined;

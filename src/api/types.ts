@@ -22,7 +22,9 @@ export type CoderWorkspaceBuild = InferOutput<typeof workspaceBuildSchema>;
 /** A Coder workspace, as far as the plugin reads it. @public */
 export type CoderWorkspace = InferOutput<typeof workspaceSchema>;
 /** One page of `GET /api/v2/workspaces`; `count` is the total number of matches. @public */
-export type CoderWorkspacesResponse = InferOutput<typeof workspacesResponseSchema>;
+export type CoderWorkspacesResponse = InferOutput<
+  typeof workspacesResponseSchema
+>;
 /** A workspace's status, derived by Coder from its latest build. @public */
 export type CoderWorkspaceStatus = CoderWorkspaceBuild['status'];
 
