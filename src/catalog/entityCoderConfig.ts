@@ -1,0 +1,241 @@
+import type { Entity } from '@backstage/catalog-model';
+import * as v from 'valibot';
+import type { CoderWorkspaceCreationMode } from '../config/CoderAppConfig';
+import { normaliseRepoUrl } from './normaliseRepoUrl';
+
+/** Annotations the plugin reads from an entity's catalog-info. @public */
+export const CODER_ANNOTATIONS = {
+  template: 'coder.com/template',
+  mode: 'coder.com/mode',
+  params: 'coder.com/params',
+  repoUrl: 'coder.com/repo-url',
+} as const;
+
+const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
+
+/** One catalog-info value the plugin could not use, and what it expected. @public */
+export interface CoderEntityConfigIssue {
+  /** Where the value lives, e.g. `metadata.annotations["coder.com/params"]`. */
+  field: string;
+  message: string;
+}
+
+/** Coder settings read from one entity (undefined where the entity says nothing usable). @public */
+export interface CoderEntityConfig {
+  templateName?: string;
+  mode?: CoderWorkspaceCreationMode;
+  params: Record<string, string>;
+  /** Normalised repository URL (`https://host/owner/repo`). */
+  repoUrl?: string;
+  /** The repository URL as written in the entity, before normalisation. */
+  rawRepoUrl?: string;
+  issues: CoderEntityConfigIssue[];
+}
+
+// Coder's name rule for templates (codersdk NameValid): letters, digits, single hyphens.
+const TEMPLATE_NAME = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
+const MAX_TEMPLATE_NAME = 32;
+const MAX_PARAM_VALUE = 4096;
+
+const templateNameSchema = v.pipe(
+  v.string('expected a template name (text)'),
+  v.trim(),
+  v.maxLength(
+    MAX_TEMPLATE_NAME,
+    `expected at most ${MAX_TEMPLATE_NAME} characters`,
+  ),
+  v.regex(
+    TEMPLATE_NAME,
+    'expected a Coder template name: letters, digits and single hyphens, no spaces or "/"',
+  ),
+);
+
+const modeSchema = v.picklist(
+  ['manual', 'auto'],
+  'expected "manual" or "auto"',
+);
+
+const paramValueSchema = v.pipe(
+  v.union(
+    [v.string(), v.number(), v.boolean()],
+    'expected text, a number or true/false',
+  ),
+  v.transform(value => String(value)),
+  v.maxLength(
+    MAX_PARAM_VALUE,
+    `expected at most ${MAX_PARAM_VALUE} characters`,
+  ),
+);
+
+const PARAMS_EXPECTED = 'expected an object of parameter names to values';
+
+const paramsObjectSchema = v.pipe(
+  // valibot's record accepts arrays; a list of values has no parameter names.
+  v.custom<Record<string, unknown>>(
+    value =>
+      typeof value === 'object' && value !== null && !Array.isArray(value),
+    PARAMS_EXPECTED,
+  ),
+  v.record(
+    v.pipe(v.string(), v.minLength(1, 'expected a parameter name')),
+    paramValueSchema,
+    PARAMS_EXPECTED,
+  ),
+);
+
+const specCoderSchema = v.object(
+  {
+    templateName: v.optional(v.unknown()),
+    mode: v.optional(v.unknown()),
+    params: v.optional(v.unknown()),
+  },
+  'expected an object with templateName, mode and params',
+);
+
+/**
+ * Reads the entity's Coder settings: the `coder.com/*` annotations and the older
+ * `spec.coder` block (annotations win field by field), plus the repository URL from
+ * `coder.com/repo-url` or else `backstage.io/source-location`. Values that fail
+ * validation are left out and reported in `issues`, so the rest still works.
+ *
+ * @public
+ */
+export function readEntityCoderConfig(entity: Entity): CoderEntityConfig {
+  const issues: CoderEntityConfigIssue[] = [];
+  const annotations = entity.metadata.annotations ?? {};
+  const annotationField = (name: string) => `metadata.annotations["${name}"]`;
+
+  const check = <TSchema extends v.GenericSchema>(
+    schema: TSchema,
+    value: unknown,
+    field: string,
+  ): v.InferOutput<TSchema> | undefined => {
+    if (value === undefined) return undefined;
+    const result = v.safeParse(schema, value);
+    if (result.success) return result.output;
+    issues.push({ field, message: result.issues[0].message });
+    return undefined;
+  };
+
+  const specResult = v.safeParse(specCoderSchema, entity.spec?.coder);
+  const spec = specResult.success ? specResult.output : undefined;
+  if (entity.spec?.coder !== undefined && !specResult.success) {
+    issues.push({ field: 'spec.coder', message: specResult.issues[0].message });
+  }
+
+  const specTemplate = check(
+    templateNameSchema,
+    spec?.templateName,
+    'spec.coder.templateName',
+  );
+  const specMode = check(modeSchema, spec?.mode, 'spec.coder.mode');
+  const specParams = check(
+    paramsObjectSchema,
+    spec?.params,
+    'spec.coder.params',
+  );
+
+  const annotatedTemplate = check(
+    templateNameSchema,
+    annotations[CODER_ANNOTATIONS.template],
+    annotationField(CODER_ANNOTATIONS.template),
+  );
+  const annotatedMode = check(
+    modeSchema,
+    annotations[CODER_ANNOTATIONS.mode]?.trim(),
+    annotationField(CODER_ANNOTATIONS.mode),
+  );
+  const annotatedParams = readParamsAnnotation(
+    annotations[CODER_ANNOTATIONS.params],
+    annotationField(CODER_ANNOTATIONS.params),
+    issues,
+  );
+
+  const { repoUrl, rawRepoUrl } = readRepoUrl(annotations, issues);
+
+  return {
+    templateName: annotatedTemplate ?? specTemplate,
+    mode: annotatedMode ?? specMode,
+    params: { ...specParams, ...annotatedParams },
+    repoUrl,
+    rawRepoUrl,
+    issues,
+  };
+}
+
+/** `coder.com/params` holds either a JSON object or `name=value,name=value`. */
+function readParamsAnnotation(
+  raw: string | undefined,
+  field: string,
+  issues: CoderEntityConfigIssue[],
+): Record<string, string> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const text = raw.trim();
+  let value: unknown;
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      issues.push({
+        field,
+        message:
+          'expected a JSON object like {"region":"eu-helsinki"} or name=value pairs separated by commas; the JSON does not parse',
+      });
+      return undefined;
+    }
+  } else {
+    const pairs = text
+      .split(',')
+      .map(pair => pair.trim())
+      .filter(Boolean);
+    const entries: [string, string][] = [];
+    for (const pair of pairs) {
+      const separator = pair.indexOf('=');
+      if (separator <= 0) {
+        issues.push({
+          field,
+          message: `expected name=value pairs separated by commas (or a JSON object); "${truncate(pair)}" has no name=value`,
+        });
+        return undefined;
+      }
+      entries.push([
+        pair.slice(0, separator).trim(),
+        pair.slice(separator + 1).trim(),
+      ]);
+    }
+    value = Object.fromEntries(entries);
+  }
+  const result = v.safeParse(paramsObjectSchema, value);
+  if (result.success) return result.output;
+  const path = v.getDotPath(result.issues[0]);
+  issues.push({
+    field: path ? `${field}.${path}` : field,
+    message: result.issues[0].message,
+  });
+  return undefined;
+}
+
+function readRepoUrl(
+  annotations: Record<string, string>,
+  issues: CoderEntityConfigIssue[],
+): { repoUrl?: string; rawRepoUrl?: string } {
+  const explicit = annotations[CODER_ANNOTATIONS.repoUrl];
+  if (explicit !== undefined) {
+    const repoUrl = normaliseRepoUrl(explicit);
+    if (!repoUrl) {
+      issues.push({
+        field: `metadata.annotations["${CODER_ANNOTATIONS.repoUrl}"]`,
+        message: `expected a repository URL such as https://github.com/acme/web-app, got "${truncate(explicit)}"`,
+      });
+    }
+    return { repoUrl, rawRepoUrl: explicit };
+  }
+  const source = annotations[SOURCE_LOCATION_ANNOTATION];
+  if (source === undefined) return {};
+  // source-location may legitimately point at something that is not a repository.
+  return { repoUrl: normaliseRepoUrl(source), rawRepoUrl: source };
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

@@ -1,0 +1,29 @@
+/** How "Create workspace" behaves: Coder's own `mode` query parameter. @public */
+export type CoderWorkspaceCreationMode = 'manual' | 'auto';
+
+/**
+ * The plugin's settings, as the `appConfig` prop of `CoderProvider` takes them. The same
+ * keys can live in `app-config.yaml` under `coder:`; the prop wins key by key.
+ *
+ * @public
+ */
+export interface CoderAppConfig {
+  deployment: {
+    /** The Coder deployment's access URL, e.g. `https://coder.example.com`. */
+    accessUrl: string;
+  };
+  /** Path of the Coder endpoint in the Backstage proxy. Default: `/coder`. */
+  proxyPath?: string;
+  workspaces: {
+    /** Template for new workspaces unless an entity names its own. */
+    defaultTemplateName?: string;
+    /** Default: `manual`. */
+    defaultMode?: CoderWorkspaceCreationMode;
+    /** Template parameters that hold the repository URL (at least one). */
+    repoUrlParamKeys: readonly [string, ...string[]];
+    /** Template parameter values for new workspaces; entities may override them. */
+    params?: Record<string, string | undefined>;
+  };
+  /** Where a pasted token is kept. Default: `local` (survives reloads). */
+  tokenStorage?: 'local' | 'session';
+}
