@@ -67,9 +67,41 @@ export const paymentsApiEntity: Entity = {
   },
 };
 
+/** Has no repository anywhere in its catalog-info. */
+export const noRepoEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'no-repo',
+    title: 'No repository',
+    description: 'An entity whose catalog-info names no repository.',
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-web' },
+};
+
+/** Broken `coder.com/*` values: the card must name them and keep working. */
+export const brokenConfigEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'broken-config',
+    title: 'Broken config',
+    description: 'An entity with malformed Coder settings in its catalog-info.',
+    annotations: {
+      'backstage.io/source-location':
+        'url:https://github.com/acme/web-app/tree/main/',
+      'coder.com/params': '{"region": "eu-helsinki",',
+      'coder.com/mode': 'automatic',
+    },
+  },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-web' },
+};
+
 /** Every sample entity, in sidebar order. */
 export const sampleEntities = [
   webAppEntity,
   paymentsApiEntity,
   emptyServiceEntity,
+  noRepoEntity,
+  brokenConfigEntity,
 ];

@@ -1,42 +1,33 @@
 import { createDevApp } from '@backstage/dev-utils';
 import { coderPlugin } from '../src/plugin';
 import { EntityPage } from './EntityPage';
-import {
-  emptyServiceEntity,
-  paymentsApiEntity,
-  webAppEntity,
-} from './entities';
+import { sampleEntities } from './entities';
 
 createDevApp()
   .registerPlugin(coderPlugin)
   .addPage({
     path: '/entity/web-app',
     title: 'Web app',
-    element: (
-      <EntityPage
-        entity={webAppEntity}
-        repoUrl="https://github.com/acme/web-app"
-      />
-    ),
+    element: <EntityPage entity={sampleEntities[0]} />,
   })
   .addPage({
     path: '/entity/payments-api',
     title: 'Payments API',
-    element: (
-      <EntityPage
-        entity={paymentsApiEntity}
-        repoUrl="https://gitlab.com/acme/payments-api"
-      />
-    ),
+    element: <EntityPage entity={sampleEntities[1]} />,
   })
   .addPage({
     path: '/entity/empty-service',
     title: 'Empty service',
-    element: (
-      <EntityPage
-        entity={emptyServiceEntity}
-        repoUrl="https://github.com/acme/empty-service"
-      />
-    ),
+    element: <EntityPage entity={sampleEntities[2]} />,
+  })
+  .addPage({
+    path: '/entity/no-repo',
+    title: 'No repository',
+    element: <EntityPage entity={sampleEntities[3]} />,
+  })
+  .addPage({
+    path: '/entity/broken-config',
+    title: 'Broken config',
+    element: <EntityPage entity={sampleEntities[4]} />,
   })
   .render();

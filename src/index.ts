@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { coderPlugin } from './plugin';
+
 export { coderApiRef } from './api/CoderApi';
 export type { CoderApi, CoderRequestOptions } from './api/CoderApi';
 export { CoderClient } from './api/CoderClient';
@@ -15,10 +16,64 @@ export type {
   CoderResponseError,
   CoderValidation,
 } from './api/errors';
+export { describeCoderError } from './api/describeCoderError';
+export type {
+  CoderErrorDescription,
+  CoderErrorKind,
+} from './api/describeCoderError';
 export type * from './api/types';
+
 export { CoderTokenStore } from './auth/CoderTokenStore';
 export type {
+  CoderTokenSnapshot,
   CoderTokenStorage,
   CoderTokenStoreOptions,
+  CoderUnlinkReason,
 } from './auth/CoderTokenStore';
 export { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
+
+export type {
+  CoderAppConfig,
+  CoderWorkspaceCreationMode,
+} from './config/CoderAppConfig';
+export { CoderConfigError } from './config/resolveCoderConfig';
+export type { ResolvedCoderAppConfig } from './config/resolveCoderConfig';
+
+export {
+  CODER_ANNOTATIONS,
+  readEntityCoderConfig,
+} from './catalog/entityCoderConfig';
+export type {
+  CoderEntityConfig,
+  CoderEntityConfigIssue,
+} from './catalog/entityCoderConfig';
+export { isCoderAvailable } from './catalog/isCoderAvailable';
+export { normaliseRepoUrl } from './catalog/normaliseRepoUrl';
+export { buildWorkspaceCreationUrl } from './catalog/workspaceCreationUrl';
+export type { WorkspaceCreationUrlInput } from './catalog/workspaceCreationUrl';
+
+export { coderQueryKeys } from './queries/coderQueryKeys';
+
+export { useCoderApi } from './hooks/useCoderApi';
+export { useCoderAuth } from './hooks/useCoderAuth';
+export type { CoderAuth, CoderAuthStatus } from './hooks/useCoderAuth';
+export { useCoderAppConfig } from './hooks/useCoderAppConfig';
+export { useCoderQuery } from './hooks/useCoderQuery';
+export type { UseCoderQueryOptions } from './hooks/useCoderQuery';
+export { useCoderMutation } from './hooks/useCoderMutation';
+export type { UseCoderMutationOptions } from './hooks/useCoderMutation';
+export { useCoderWorkspaces } from './hooks/useCoderWorkspaces';
+export type {
+  CoderWorkspacesResult,
+  UseCoderWorkspacesOptions,
+} from './hooks/useCoderWorkspaces';
+export {
+  mergeWorkspacesConfig,
+  useCoderWorkspacesConfig,
+} from './hooks/useCoderWorkspacesConfig';
+export type { CoderWorkspacesConfig } from './hooks/useCoderWorkspacesConfig';
+
+export * from './components/CoderProvider';
+export * from './components/CoderAuthForm';
+export * from './components/CoderAuthWrapper';
+export * from './components/CoderWorkspacesCard';

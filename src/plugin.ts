@@ -20,8 +20,14 @@ export const coderPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: coderTokenStoreApiRef,
-      deps: {},
-      factory: () => new CoderTokenStore(),
+      deps: { configApi: configApiRef },
+      factory: ({ configApi }) =>
+        new CoderTokenStore({
+          storage:
+            configApi.getOptionalString('coder.tokenStorage') === 'session'
+              ? 'session'
+              : 'local',
+        }),
     }),
     createApiFactory({
       api: coderApiRef,

@@ -10,6 +10,11 @@ import type {
 export interface CoderRequestOptions {
   /** Aborts the request (TanStack Query passes one per query). */
   signal?: AbortSignal;
+  /**
+   * Sends this token instead of the linked one; used to check a token before it is
+   * stored. It still travels only in the `Coder-Session-Token` header.
+   */
+  sessionToken?: string;
 }
 
 /**

@@ -91,7 +91,7 @@ export class CoderClient implements CoderApi {
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('proxy');
     const headers = new Headers({ Accept: 'application/json' });
-    const token = this.getSessionToken();
+    const token = options?.sessionToken ?? this.getSessionToken();
     if (token) headers.set('Coder-Session-Token', token);
     if (body !== undefined) headers.set('Content-Type', 'application/json');
 

@@ -1,6 +1,18 @@
 /** Where a linked Coder session token is kept. @public */
 export type CoderTokenStorage = 'local' | 'session' | 'memory';
 
+/** Why the token was last removed; lets the auth form explain itself. @public */
+export type CoderUnlinkReason = 'unlinked' | 'rejected';
+
+/** An immutable view of the store, for `useSyncExternalStore`. @public */
+export interface CoderTokenSnapshot {
+  token?: string;
+  /** Increments on every change; query keys use it instead of the token itself. */
+  version: number;
+  /** Set when the token was removed, until a new one is stored. */
+  unlinkReason?: CoderUnlinkReason;
+}
+
 /** Options for {@link CoderTokenStore}. @public */
 export interface CoderTokenStoreOptions {
   /** `local` survives reloads and browser restarts (default); `session` lasts for the tab. */
@@ -20,18 +32,18 @@ const CODER_TOKEN_STORAGE_KEY = 'backstage-plugin-coder/session-token';
 export class CoderTokenStore {
   private readonly storage: Storage | undefined;
   private readonly key: string;
-  private token: string | undefined;
+  private snapshot: CoderTokenSnapshot;
   private readonly listeners = new Set<() => void>();
 
   constructor(options: CoderTokenStoreOptions = {}) {
     this.key = options.key ?? CODER_TOKEN_STORAGE_KEY;
     this.storage = pickStorage(options.storage ?? 'local');
-    this.token = this.read();
+    this.snapshot = { token: this.read(), version: 0 };
     if (typeof window !== 'undefined' && this.storage) {
+      // Linking or unlinking in another tab applies here too.
       window.addEventListener('storage', event => {
         if (event.key === this.key) {
-          this.token = this.read();
-          this.notify();
+          this.update({ token: this.read() }, false);
         }
       });
     }
@@ -39,22 +51,34 @@ export class CoderTokenStore {
 
   /** The current token, or `undefined` when not linked. */
   getToken(): string | undefined {
-    return this.token;
+    return this.snapshot.token;
+  }
+
+  /** The current state; a new object after every change. */
+  getSnapshot(): CoderTokenSnapshot {
+    return this.snapshot;
   }
 
   /** Stores a token; surrounding whitespace (a common paste artefact) is removed. */
   setToken(token: string): void {
-    const trimmed = token.trim();
-    this.token = trimmed || undefined;
-    this.write();
-    this.notify();
+    this.update({ token: token.trim() || undefined }, true);
   }
 
-  /** Forgets the token everywhere it was kept. */
-  clearToken(): void {
-    this.token = undefined;
-    this.write();
-    this.notify();
+  /**
+   * Forgets the token everywhere it was kept. `rejected` records that Coder refused it
+   * (revoked or expired), so the form can say so.
+   */
+  clearToken(reason: CoderUnlinkReason = 'unlinked'): void {
+    if (!this.snapshot.token) return;
+    this.update({ token: undefined, unlinkReason: reason }, true);
+  }
+
+  /**
+   * Records that Coder refused the token of snapshot `version`. A late 401 for a token
+   * that has since been replaced must not unlink the new one, hence the version check.
+   */
+  rejectVersion(version: number): void {
+    if (this.snapshot.version === version) this.clearToken('rejected');
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
@@ -71,20 +95,26 @@ export class CoderTokenStore {
     }
   }
 
+  private update(
+    next: Omit<CoderTokenSnapshot, 'version'>,
+    persist: boolean,
+  ): void {
+    this.snapshot = { ...next, version: this.snapshot.version + 1 };
+    if (persist) this.write();
+    this.listeners.forEach(listener => listener());
+  }
+
   private write(): void {
+    const { token } = this.snapshot;
     try {
-      if (this.token) {
-        this.storage?.setItem(this.key, this.token);
+      if (token) {
+        this.storage?.setItem(this.key, token);
       } else {
         this.storage?.removeItem(this.key);
       }
     } catch {
       // Storage can be full or disabled (private mode); the in-memory token still works.
     }
-  }
-
-  private notify(): void {
-    this.listeners.forEach(listener => listener());
   }
 }
 

@@ -72,6 +72,7 @@ describe('normaliseRepoUrl', () => {
     [''],
     ['not a url'],
     ['https://github.com/'],
+    // eslint-disable-next-line no-script-url
     ['javascript:alert(1)'],
     ['file:///etc/passwd'],
     ['https://github.com/.git'],

@@ -3,7 +3,8 @@ export type CoderWorkspaceCreationMode = 'manual' | 'auto';
 
 /**
  * The plugin's settings, as the `appConfig` prop of `CoderProvider` takes them. The same
- * keys can live in `app-config.yaml` under `coder:`; the prop wins key by key.
+ * keys can live in `app-config.yaml` under `coder:`; the prop wins key by key. App-wide
+ * settings (`coder.proxyPath`, `coder.tokenStorage`) live only in app-config.
  *
  * @public
  */
@@ -12,18 +13,14 @@ export interface CoderAppConfig {
     /** The Coder deployment's access URL, e.g. `https://coder.example.com`. */
     accessUrl: string;
   };
-  /** Path of the Coder endpoint in the Backstage proxy. Default: `/coder`. */
-  proxyPath?: string;
-  workspaces: {
+  workspaces?: {
     /** Template for new workspaces unless an entity names its own. */
     defaultTemplateName?: string;
     /** Default: `manual`. */
     defaultMode?: CoderWorkspaceCreationMode;
-    /** Template parameters that hold the repository URL (at least one). */
-    repoUrlParamKeys: readonly [string, ...string[]];
+    /** Template parameters that hold the repository URL. Default: `['repo_url']`. */
+    repoUrlParamKeys?: readonly string[];
     /** Template parameter values for new workspaces; entities may override them. */
     params?: Record<string, string | undefined>;
   };
-  /** Where a pasted token is kept. Default: `local` (survives reloads). */
-  tokenStorage?: 'local' | 'session';
 }

@@ -1,0 +1,141 @@
+import { CoderParseError, isCoderResponseError } from './errors';
+
+/** What kind of failure an error is, from the user's point of view. @public */
+export type CoderErrorKind =
+  | 'offline'
+  | 'unreachable'
+  | 'proxy-refused'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'bad-request'
+  | 'conflict'
+  | 'not-found'
+  | 'invalid-response'
+  | 'unknown';
+
+/** A failure described for people: a short title and a sentence they can act on. @public */
+export interface CoderErrorDescription {
+  kind: CoderErrorKind;
+  title: string;
+  message: string;
+  status?: number;
+}
+
+/**
+ * Classifies any error thrown by the Coder client. Network failures, 5xx and gateway
+ * errors are "unreachable" (with the status); a 401 from Coder is a bad token, while a
+ * 401 from the Backstage proxy is a Backstage sign-in problem.
+ *
+ * @public
+ */
+export function describeCoderError(error: unknown): CoderErrorDescription {
+  if (error instanceof CoderParseError) {
+    return {
+      kind: 'invalid-response',
+      title: 'Unexpected answer from Coder',
+      message: error.message,
+    };
+  }
+  if (isCoderResponseError(error)) {
+    const { status, message, detail, fromCoder, retryAfterSeconds } =
+      error.coder;
+    const text = [message, detail].filter(Boolean).join(' ');
+    if (status === 401 && fromCoder) {
+      return {
+        kind: 'unauthorized',
+        status,
+        title: 'Coder rejected the token',
+        message: text,
+      };
+    }
+    if ((status === 401 || status === 403) && !fromCoder) {
+      return {
+        kind: 'proxy-refused',
+        status,
+        title: 'The Backstage proxy refused the request',
+        message: `${text} (HTTP ${status}). Check that you are signed in to Backstage and that the Coder proxy endpoint is configured.`,
+      };
+    }
+    if (status === 429) {
+      const wait =
+        retryAfterSeconds === undefined
+          ? ''
+          : ` Retrying in ${retryAfterSeconds} s.`;
+      return {
+        kind: 'rate-limited',
+        status,
+        title: 'Coder is rate limiting requests',
+        message: `${text}${wait}`,
+      };
+    }
+    if (status >= 500 || (!fromCoder && status === 404)) {
+      return {
+        kind: 'unreachable',
+        status,
+        title: `Coder is unreachable (HTTP ${status})`,
+        message: fromCoder
+          ? text
+          : `${text}. The Backstage proxy could not get an answer from Coder.`,
+      };
+    }
+    if (status === 403)
+      return {
+        kind: 'forbidden',
+        status,
+        title: 'Not allowed by Coder',
+        message: text,
+      };
+    if (status === 404 || status === 410)
+      return {
+        kind: 'not-found',
+        status,
+        title: 'Not found in Coder',
+        message: text,
+      };
+    if (status === 409)
+      return {
+        kind: 'conflict',
+        status,
+        title: 'Coder reported a conflict',
+        message: text,
+      };
+    if (status === 400)
+      return {
+        kind: 'bad-request',
+        status,
+        title: 'Coder rejected the request',
+        message: text,
+      };
+    return {
+      kind: 'unknown',
+      status,
+      title: `Coder answered HTTP ${status}`,
+      message: text,
+    };
+  }
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    return {
+      kind: 'offline',
+      title: 'You are offline',
+      message: 'Reconnect to the network; the list refreshes by itself.',
+    };
+  }
+  if (error instanceof TypeError) {
+    return {
+      kind: 'unreachable',
+      title: 'Coder is unreachable',
+      message: `The request did not complete (${error.message}). Backstage or Coder may be down.`,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: 'unknown', title: 'Something went wrong', message };
+}
+
+/** Thrown when linking an account fails; carries the description for the form. @public */
+export class CoderLinkError extends Error {
+  constructor(readonly description: CoderErrorDescription) {
+    super(`${description.title}: ${description.message}`);
+    this.name = 'CoderLinkError';
+  }
+}

@@ -1,0 +1,154 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import type { CoderUser } from '../../api/types';
+import {
+  CoderLinkError,
+  describeCoderError,
+  type CoderErrorDescription,
+} from '../../api/describeCoderError';
+import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
+import { useRegisterAuthForm } from './useRegisterAuthForm';
+
+const useStyles = makeStyles(theme => ({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+  },
+  actions: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+  },
+}));
+
+/** Props of {@link CoderAuthForm}. @public */
+export interface CoderAuthFormProps {
+  /** Called once Coder has accepted the token and it is stored. */
+  onLinked?: (user: CoderUser) => void;
+}
+
+/**
+ * Links a Coder account by session token: the user fetches a token from
+ * `<accessUrl>/cli-auth`, pastes it, and Coder checks it before it is stored.
+ *
+ * @public
+ */
+export function CoderAuthForm(props: CoderAuthFormProps) {
+  const { onLinked } = props;
+  const classes = useStyles();
+  const config = useCoderAppConfig();
+  const auth = useCoderAuth();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<CoderErrorDescription>();
+  const descriptionId = useId();
+  useRegisterAuthForm();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (checking) return;
+    setChecking(true);
+    setFailure(undefined);
+    try {
+      // Uncontrolled on purpose: the token never becomes a React prop or DOM attribute.
+      const user = await auth.linkToken(inputRef.current?.value ?? '');
+      if (inputRef.current) inputRef.current.value = '';
+      onLinked?.(user);
+    } catch (error) {
+      setFailure(
+        error instanceof CoderLinkError
+          ? error.description
+          : describeCoderError(error),
+      );
+      setChecking(false);
+    }
+  };
+
+  const notice =
+    failure ??
+    (auth.unlinkReason === 'rejected'
+      ? {
+          title: 'Coder no longer accepts your token',
+          message:
+            'It was revoked or has expired. Paste a new token to continue.',
+        }
+      : undefined);
+
+  return (
+    <form
+      className={classes.form}
+      onSubmit={submit}
+      aria-label="Link Coder account"
+      noValidate
+    >
+      <Typography id={descriptionId} variant="body2">
+        Link your Coder account to see and manage your workspaces here.{' '}
+        <Link
+          to={`${config.deployment.accessUrl}/cli-auth`}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          Get a session token from Coder
+        </Link>
+        , then paste it below.
+      </Typography>
+      {notice && (
+        <Alert
+          severity={
+            failure?.kind === 'unauthorized' || !failure ? 'warning' : 'error'
+          }
+          role="alert"
+        >
+          <strong>{notice.title}.</strong>{' '}
+          {failure ? describeFailure(failure) : notice.message}
+        </Alert>
+      )}
+      <TextField
+        inputRef={inputRef}
+        id={`${descriptionId}-token`}
+        name="coder-session-token"
+        label="Coder session token"
+        type="password"
+        autoComplete="off"
+        variant="outlined"
+        size="small"
+        required
+        fullWidth
+        inputProps={{ 'aria-describedby': descriptionId, spellCheck: false }}
+      />
+      <div className={classes.actions}>
+        <Button
+          type="submit"
+          color="primary"
+          variant="contained"
+          disabled={checking}
+        >
+          Link account
+        </Button>
+        {checking && (
+          <>
+            <CircularProgress size={20} aria-hidden />
+            <Typography variant="body2" role="status">
+              Checking the token with Coder…
+            </Typography>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function describeFailure(failure: CoderErrorDescription): string {
+  if (failure.kind === 'unauthorized') {
+    return 'Check that you copied the whole token and that it has not expired.';
+  }
+  return failure.message;
+}

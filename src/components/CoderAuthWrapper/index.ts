@@ -1,0 +1,2 @@
+export { CoderAuthWrapper } from './CoderAuthWrapper';
+export type { CoderAuthWrapperProps } from './CoderAuthWrapper';

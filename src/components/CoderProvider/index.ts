@@ -1,0 +1,2 @@
+export { CoderProvider } from './CoderProvider';
+export type { CoderProviderProps } from './CoderProvider';

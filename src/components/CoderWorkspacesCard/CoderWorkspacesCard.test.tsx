@@ -1,0 +1,341 @@
+import type { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { CoderProvider } from '../CoderProvider';
+import {
+  coderTestApis,
+  TEST_ACCESS_URL,
+  TEST_PROXY_URL,
+  TEST_TOKEN,
+} from '../../testUtils/coderTestApis';
+import {
+  userFixture,
+  workspaceFixture,
+} from '../../testUtils/workspaceFixtures';
+import { CoderWorkspacesCard } from './CoderWorkspacesCard';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const REPO = 'https://github.com/acme/web-app';
+const UNAUTHORIZED = {
+  message:
+    'You are signed out or your session has expired. Please sign in again to continue.',
+  detail: 'API key is invalid.',
+};
+
+function entity(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'web-app', annotations },
+    spec: { type: 'website', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+const webApp = entity({
+  'backstage.io/source-location': `url:${REPO}/tree/main/`,
+});
+
+/** Serves /users/me and /workspaces; `workspacesFor(q)` decides each search's answer. */
+function serveCoder(
+  workspacesFor: (q: string) => Response | object[],
+  seen: string[] = [],
+) {
+  server.use(
+    http.get(`${TEST_PROXY_URL}/api/v2/users/me`, ({ request }) =>
+      request.headers.get('Coder-Session-Token') === TEST_TOKEN
+        ? HttpResponse.json(userFixture())
+        : HttpResponse.json(UNAUTHORIZED, { status: 401 }),
+    ),
+    http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, ({ request }) => {
+      const q = new URL(request.url).searchParams.get('q') ?? '';
+      seen.push(q);
+      const answer = workspacesFor(q);
+      return answer instanceof Response
+        ? answer
+        : HttpResponse.json({ workspaces: answer, count: answer.length });
+    }),
+  );
+  return seen;
+}
+
+async function renderCard(
+  options: {
+    token?: string;
+    entity?: Entity;
+    appConfig?: object;
+    config?: object;
+  } = {},
+) {
+  const { apis, tokenStore } = coderTestApis({
+    token: options.token,
+    config: options.config,
+  });
+  await renderInTestApp(
+    <TestApiProvider apis={apis as any}>
+      <EntityProvider entity={options.entity ?? webApp}>
+        <CoderProvider appConfig={options.appConfig as any}>
+          <CoderWorkspacesCard readEntityData />
+        </CoderProvider>
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  return { tokenStore };
+}
+
+describe('CoderWorkspacesCard', () => {
+  it('asks to link an account, rejects a wrong token, then lists the repository workspaces', async () => {
+    serveCoder(q =>
+      q.includes(`repo_url=${REPO}`) ? [workspaceFixture('web-app-main')] : [],
+    );
+    const { tokenStore } = await renderCard();
+
+    expect(
+      screen.getByRole('link', { name: /get a session token from coder/i }),
+    ).toHaveAttribute('href', `${TEST_ACCESS_URL}/cli-auth`);
+    const field = screen.getByLabelText(/coder session token/i);
+    await userEvent.type(field, 'wrongwrong-0123456789abcdefghijkl');
+    await userEvent.click(
+      screen.getByRole('button', { name: /link account/i }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /coder rejected the token/i,
+    );
+    expect(tokenStore.getToken()).toBeUndefined();
+
+    await userEvent.clear(field);
+    await userEvent.type(field, `  ${TEST_TOKEN}{Enter}`);
+    expect(
+      await screen.findByRole('link', { name: /web-app-main/ }),
+    ).toHaveAttribute('href', `${TEST_ACCESS_URL}/@demo/web-app-main`);
+    expect(tokenStore.getToken()).toBe(TEST_TOKEN);
+  });
+
+  it('sends one search per repository parameter in parallel and shows each workspace once', async () => {
+    const shared = workspaceFixture('shared');
+    const seen = serveCoder(q => {
+      if (q.includes('param:"repo_url='))
+        return [shared, workspaceFixture('from-repo-url')];
+      if (q.includes('param:"custom_repo='))
+        return [shared, workspaceFixture('from-custom-repo')];
+      return [];
+    });
+    await renderCard({
+      token: TEST_TOKEN,
+      appConfig: {
+        deployment: { accessUrl: TEST_ACCESS_URL },
+        workspaces: { repoUrlParamKeys: ['repo_url', 'custom_repo'] },
+      },
+    });
+
+    const list = await screen.findByRole('list', { name: /coder workspaces/i });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+    expect(seen.sort()).toEqual([
+      `owner:me param:"custom_repo=${REPO}"`,
+      `owner:me param:"repo_url=${REPO}"`,
+    ]);
+  });
+
+  it('says a search failed instead of showing fewer workspaces', async () => {
+    serveCoder(q =>
+      q.includes('custom_repo')
+        ? HttpResponse.json(
+            {
+              message: 'Internal error fetching workspaces.',
+              detail: 'db down',
+            },
+            { status: 500 },
+          )
+        : [workspaceFixture('only-half')],
+    );
+    await renderCard({
+      token: TEST_TOKEN,
+      appConfig: {
+        deployment: { accessUrl: TEST_ACCESS_URL },
+        workspaces: { repoUrlParamKeys: ['repo_url', 'custom_repo'] },
+      },
+    });
+    expect(
+      await screen.findByText(/coder is unreachable \(http 500\)/i),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/internal error fetching workspaces/i),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('only-half')).not.toBeInTheDocument();
+    expect(screen.queryByText(/no workspaces/i)).not.toBeInTheDocument();
+  });
+
+  it('returns to the link form when Coder rejects the stored token, keeping the search text', async () => {
+    let revoked = false;
+    serveCoder(q => {
+      if (revoked) return HttpResponse.json(UNAUTHORIZED, { status: 401 });
+      return q.includes('status:running') ? [] : [workspaceFixture('a')];
+    });
+    await renderCard({ token: TEST_TOKEN });
+    await screen.findByText('a');
+    revoked = true;
+    const search = screen.getByRole('textbox', { name: /search workspaces/i });
+    await userEvent.type(search, ' status:running');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /no longer accepts your token/i,
+    );
+    expect(screen.getByLabelText(/coder session token/i)).toBeInTheDocument();
+    revoked = false;
+    await userEvent.type(
+      screen.getByLabelText(/coder session token/i),
+      `${TEST_TOKEN}{Enter}`,
+    );
+    expect(
+      await screen.findByRole('textbox', { name: /search workspaces/i }),
+    ).toHaveValue('owner:me status:running');
+  });
+
+  it("shows Coder's validation message under the search box for a bad query", async () => {
+    serveCoder(q =>
+      q.includes('colour:')
+        ? HttpResponse.json(
+            {
+              message: 'Invalid workspace search query.',
+              validations: [
+                {
+                  field: 'colour',
+                  detail: '"colour" is not a valid query param',
+                },
+              ],
+            },
+            { status: 400 },
+          )
+        : [workspaceFixture('a')],
+    );
+    await renderCard({ token: TEST_TOKEN });
+    await screen.findByText('a');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /search workspaces/i }),
+      ' colour:red',
+    );
+    const message = await screen.findByText(
+      /"colour" is not a valid query param/,
+    );
+    expect(message).toHaveTextContent('Invalid workspace search query.');
+    expect(screen.getByText(/correct it above/i)).toBeInTheDocument();
+  });
+
+  it('offers the create link with template, mode, parameters and repository when nothing matches', async () => {
+    serveCoder(() => []);
+    await renderCard({
+      token: TEST_TOKEN,
+      entity: entity({
+        'backstage.io/source-location': `url:${REPO}`,
+        'coder.com/template': 'devcontainers',
+        'coder.com/params': 'region=eu-helsinki',
+      }),
+      appConfig: {
+        deployment: { accessUrl: TEST_ACCESS_URL },
+        workspaces: { defaultMode: 'auto', params: { region: 'us', cpu: '2' } },
+      },
+    });
+    expect(
+      await screen.findByText(/no workspaces for this repository/i),
+    ).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: /create workspace/i });
+    const url = new URL(link.getAttribute('href')!);
+    expect(url.origin + url.pathname).toBe(
+      `${TEST_ACCESS_URL}/templates/devcontainers/workspace`,
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      mode: 'auto',
+      'param.region': 'eu-helsinki',
+      'param.cpu': '2',
+      'param.repo_url': REPO,
+    });
+  });
+
+  it('explains a missing repository instead of listing', async () => {
+    const seen = serveCoder(() => []);
+    await renderCard({ token: TEST_TOKEN, entity: entity({}) });
+    expect(
+      (await screen.findAllByText(/coder\.com\/repo-url/)).length,
+    ).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+  });
+
+  it('names a broken catalog-info value and still lists workspaces', async () => {
+    serveCoder(() => [workspaceFixture('still-here')]);
+    await renderCard({
+      token: TEST_TOKEN,
+      entity: entity({
+        'backstage.io/source-location': `url:${REPO}`,
+        'coder.com/params': '{"region": ',
+      }),
+    });
+    expect(await screen.findByText('still-here')).toBeInTheDocument();
+    expect(
+      screen.getByText('metadata.annotations["coder.com/params"]'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/json does not parse/i)).toBeInTheDocument();
+  });
+
+  it('names the missing setting when the access URL is not configured', async () => {
+    await renderCard({ config: {} });
+    expect(
+      await screen.findByText(/coder\.deployment\.accessUrl/),
+    ).toBeInTheDocument();
+  });
+
+  it('tells an unreachable Coder apart from a bad token', async () => {
+    server.use(
+      http.get(
+        `${TEST_PROXY_URL}/api/v2/users/me`,
+        () =>
+          new HttpResponse('Error occurred while trying to proxy', {
+            status: 504,
+          }),
+      ),
+      http.get(
+        `${TEST_PROXY_URL}/api/v2/workspaces`,
+        () =>
+          new HttpResponse('Error occurred while trying to proxy', {
+            status: 504,
+          }),
+      ),
+    );
+    const { tokenStore } = await renderCard({ token: TEST_TOKEN });
+    expect(
+      await screen.findByText(/coder is unreachable \(http 504\)/i),
+    ).toBeInTheDocument();
+    expect(tokenStore.getToken()).toBe(TEST_TOKEN);
+  });
+
+  it('renders workspace names with markup as plain text', async () => {
+    serveCoder(() => [workspaceFixture('<img src=x onerror=alert(1)>')]);
+    await renderCard({ token: TEST_TOKEN });
+    expect(
+      await screen.findByText('<img src=x onerror=alert(1)>'),
+    ).toBeInTheDocument();
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
+  it('unlinks from the menu', async () => {
+    serveCoder(() => [workspaceFixture('a')]);
+    const { tokenStore } = await renderCard({ token: TEST_TOKEN });
+    await screen.findByText('a');
+    await userEvent.click(
+      screen.getByRole('button', { name: /more coder actions/i }),
+    );
+    await userEvent.click(
+      await screen.findByRole('menuitem', { name: /unlink coder account/i }),
+    );
+    await waitFor(() => expect(tokenStore.getToken()).toBeUndefined());
+    expect(screen.getByLabelText(/coder session token/i)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,101 @@
+import { useId, useState, type ReactNode } from 'react';
+import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { useCoderContext } from '../CoderProvider/CoderContext';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
+import { useCoderWorkspaces } from '../../hooks/useCoderWorkspaces';
+import { useCoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
+import { WorkspacesCardContext } from './WorkspacesCardContext';
+
+/** The filter a card starts with: the user's own workspaces. @public */
+export const CODER_DEFAULT_FILTER = 'owner:me';
+
+/** Props of {@link Root}. @public */
+export interface WorkspacesCardRootProps {
+  /** Scope the list to the current catalog entity's repository and settings. */
+  readEntityData?: boolean;
+  /** Controlled search text; pair with `onFilterChange`. */
+  queryFilter?: string;
+  /** Uncontrolled initial search text. Default: `owner:me`. */
+  defaultQueryFilter?: string;
+  onFilterChange?: (filter: string) => void;
+  /** Card heading. */
+  title?: string;
+  /** Rendered in the card's header, e.g. `HeaderActions`. */
+  headerActions?: ReactNode;
+  children?: ReactNode;
+}
+
+/**
+ * The card's frame and shared state (filter, settings, results). Compose it with the
+ * other `CoderWorkspacesCard.*` pieces, or use `CoderWorkspacesCard` for the default.
+ *
+ * @public
+ */
+export function Root(props: WorkspacesCardRootProps) {
+  const { configError } = useCoderContext();
+  const title = props.title ?? 'Coder workspaces';
+  if (configError) {
+    return (
+      <InfoCard title={title}>
+        <WarningPanel
+          severity="error"
+          title="Coder is not configured"
+          message={configError.message}
+        />
+      </InfoCard>
+    );
+  }
+  return <ConfiguredRoot {...props} title={title} />;
+}
+
+function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
+  const {
+    readEntityData,
+    queryFilter,
+    defaultQueryFilter,
+    onFilterChange,
+    title,
+    headerActions,
+    children,
+  } = props;
+  const headingId = useId();
+  const [ownFilter, setOwnFilter] = useState(
+    defaultQueryFilter ?? CODER_DEFAULT_FILTER,
+  );
+  const filter = queryFilter ?? ownFilter;
+  const setFilter = (next: string) => {
+    if (queryFilter === undefined) setOwnFilter(next);
+    onFilterChange?.(next);
+  };
+  const workspacesConfig = useCoderWorkspacesConfig({ readEntityData });
+  const auth = useCoderAuth();
+  const repository =
+    workspacesConfig.readsEntityData && workspacesConfig.repoUrl
+      ? {
+          repoUrl: workspacesConfig.repoUrl,
+          repoUrlParamKeys: workspacesConfig.repoUrlParamKeys,
+        }
+      : undefined;
+  const canList =
+    auth.hasToken && (!workspacesConfig.readsEntityData || Boolean(repository));
+  const result = useCoderWorkspaces({ filter, repository, enabled: canList });
+
+  return (
+    <WorkspacesCardContext.Provider
+      value={{
+        filter,
+        setFilter,
+        workspacesConfig,
+        result: canList ? result : undefined,
+        headingId,
+      }}
+    >
+      <InfoCard
+        title={<span id={headingId}>{title}</span>}
+        action={headerActions}
+      >
+        <section aria-labelledby={headingId}>{children}</section>
+      </InfoCard>
+    </WorkspacesCardContext.Provider>
+  );
+}

@@ -1,0 +1,73 @@
+import {
+  StatusAborted,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusRunning,
+  StatusWarning,
+} from '@backstage/core-components';
+import type { CoderWorkspace } from '../../api/types';
+
+/** A workspace's state in words, combining the build's status and its agents'. */
+export function describeWorkspaceStatus(workspace: CoderWorkspace): {
+  label: string;
+  tone: 'ok' | 'running' | 'pending' | 'error' | 'warning' | 'aborted';
+} {
+  const build = workspace.latest_build;
+  const agents = build.resources.flatMap(resource => resource.agents);
+  switch (build.status) {
+    case 'running':
+      if (agents.some(agent => agent.status === 'connecting')) {
+        return { label: 'Running, agent connecting', tone: 'running' };
+      }
+      if (
+        agents.some(
+          agent =>
+            agent.status === 'disconnected' || agent.status === 'timeout',
+        )
+      ) {
+        return { label: 'Running, agent disconnected', tone: 'warning' };
+      }
+      return { label: 'Running', tone: 'ok' };
+    case 'starting':
+      return { label: 'Starting', tone: 'running' };
+    case 'stopping':
+      return { label: 'Stopping', tone: 'running' };
+    case 'deleting':
+      return { label: 'Deleting', tone: 'running' };
+    case 'canceling':
+      return { label: 'Canceling', tone: 'running' };
+    case 'pending':
+      return { label: 'Pending', tone: 'pending' };
+    case 'stopped':
+      return { label: 'Stopped', tone: 'aborted' };
+    case 'canceled':
+      return { label: 'Canceled', tone: 'warning' };
+    case 'deleted':
+      return { label: 'Deleted', tone: 'aborted' };
+    case 'failed':
+    default:
+      return { label: 'Failed', tone: 'error' };
+  }
+}
+
+const STATUS_ICONS = {
+  ok: StatusOK,
+  running: StatusRunning,
+  pending: StatusPending,
+  error: StatusError,
+  warning: StatusWarning,
+  aborted: StatusAborted,
+};
+
+/** Props of {@link WorkspaceStatus}. @public */
+export interface WorkspaceStatusProps {
+  workspace: CoderWorkspace;
+}
+
+/** The workspace's status with Backstage's status colours. @public */
+export function WorkspaceStatus(props: WorkspaceStatusProps) {
+  const { label, tone } = describeWorkspaceStatus(props.workspace);
+  const Icon = STATUS_ICONS[tone];
+  return <Icon>{label}</Icon>;
+}

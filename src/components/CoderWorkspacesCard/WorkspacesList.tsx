@@ -1,0 +1,133 @@
+import { useState, type ReactNode } from 'react';
+import { Progress, WarningPanel } from '@backstage/core-components';
+import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import Button from '@material-ui/core/Button';
+import List from '@material-ui/core/List';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { describeCoderError } from '../../api/describeCoderError';
+import type { CoderWorkspace } from '../../api/types';
+import { CODER_ANNOTATIONS } from '../../catalog/entityCoderConfig';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
+import { CoderAuthForm } from '../CoderAuthForm/CoderAuthForm';
+import { CreateWorkspaceLink } from './CreateWorkspaceLink';
+import { useWorkspacesCardState } from './WorkspacesCardContext';
+import { WorkspacesListItem } from './WorkspacesListItem';
+
+/** Rows rendered at first and per "Show more"; long lists stay fast and reachable. */
+export const CODER_LIST_PAGE_SIZE = 25;
+
+const useStyles = makeStyles(theme => ({
+  empty: {
+    padding: theme.spacing(3, 0),
+    textAlign: 'center',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+  },
+  list: { padding: 0 },
+  more: { marginTop: theme.spacing(1) },
+}));
+
+/** Props of {@link WorkspacesList}. @public */
+export interface WorkspacesListProps {
+  /** Renders one row; defaults to {@link WorkspacesListItem}. */
+  renderListItem?: (workspace: CoderWorkspace) => ReactNode;
+  /** Shown when nothing matches; defaults to a message with the create link. */
+  emptyState?: ReactNode;
+}
+
+/**
+ * The card's body, one branch per state: missing repository, not linked, loading,
+ * failed, empty, list. A failed request is never shown as an empty list.
+ *
+ * @public
+ */
+export function WorkspacesList(props: WorkspacesListProps) {
+  const { renderListItem, emptyState } = props;
+  const classes = useStyles();
+  const { workspacesConfig, result, headingId } = useWorkspacesCardState();
+  const auth = useCoderAuth();
+  const [visible, setVisible] = useState(CODER_LIST_PAGE_SIZE);
+
+  if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={[CODER_ANNOTATIONS.repoUrl, 'backstage.io/source-location']}
+      />
+    );
+  }
+  if (!auth.hasToken) return <CoderAuthForm />;
+  if (!result || (result.isPending && !result.error)) {
+    return <Progress aria-label="Loading workspaces" />;
+  }
+  if (result.error) {
+    const description = describeCoderError(result.error);
+    if (description.kind === 'bad-request') {
+      return (
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          className={classes.empty}
+        >
+          Coder could not run this search; correct it above to see workspaces.
+        </Typography>
+      );
+    }
+    return (
+      <WarningPanel
+        severity="error"
+        title={description.title}
+        message={description.message}
+      >
+        <Button
+          variant="outlined"
+          size="small"
+          onClick={() => result.refetch()}
+          disabled={result.isFetching}
+        >
+          Try again
+        </Button>
+      </WarningPanel>
+    );
+  }
+  const workspaces = result.workspaces ?? [];
+  if (workspaces.length === 0) {
+    return (
+      emptyState ?? (
+        <div className={classes.empty}>
+          <Typography variant="body1">
+            {workspacesConfig.readsEntityData
+              ? 'No workspaces for this repository match the search.'
+              : 'No workspaces match the search.'}
+          </Typography>
+          <CreateWorkspaceLink variant="button" />
+        </div>
+      )
+    );
+  }
+  const shown = workspaces.slice(0, visible);
+  return (
+    <>
+      <List className={classes.list} aria-labelledby={headingId} component="ul">
+        {shown.map(workspace =>
+          renderListItem ? (
+            renderListItem(workspace)
+          ) : (
+            <WorkspacesListItem key={workspace.id} workspace={workspace} />
+          ),
+        )}
+      </List>
+      {workspaces.length > visible && (
+        <Button
+          className={classes.more}
+          size="small"
+          onClick={() => setVisible(count => count + CODER_LIST_PAGE_SIZE)}
+        >
+          Show more ({workspaces.length - visible} not shown)
+        </Button>
+      )}
+    </>
+  );
+}

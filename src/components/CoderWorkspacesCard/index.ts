@@ -1,0 +1,12 @@
+export { CoderWorkspacesCard } from './CoderWorkspacesCard';
+export type { CoderWorkspacesCardProps } from './CoderWorkspacesCard';
+export { CODER_DEFAULT_FILTER } from './Root';
+export type { WorkspacesCardRootProps } from './Root';
+export type { SearchBoxProps } from './SearchBox';
+export type { WorkspacesListProps } from './WorkspacesList';
+export type { WorkspacesListItemProps } from './WorkspacesListItem';
+export type { CreateWorkspaceLinkProps } from './CreateWorkspaceLink';
+export type { TemplateIconProps } from './TemplateIcon';
+export type { WorkspaceStatusProps } from './WorkspaceStatus';
+export { useWorkspacesCardState } from './WorkspacesCardContext';
+export type { WorkspacesCardState } from './WorkspacesCardContext';

@@ -1,0 +1,107 @@
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { CoderUser } from '../api/types';
+import {
+  CoderLinkError,
+  describeCoderError,
+  type CoderErrorDescription,
+} from '../api/describeCoderError';
+import type { CoderUnlinkReason } from '../auth/CoderTokenStore';
+import { coderQueryKeys } from '../queries/coderQueryKeys';
+import { currentUserQueryOptions } from '../queries/userQueries';
+import { useCoderApi } from './useCoderApi';
+import { useCoderSession } from './useCoderSession';
+
+/** Where account linking stands. @public */
+export type CoderAuthStatus =
+  'unlinked' | 'checking' | 'linked' | 'unreachable' | 'offline';
+
+/** Account-linking state and actions. @public */
+export interface CoderAuth {
+  status: CoderAuthStatus;
+  /** True whenever a token is stored (also while it is being checked). */
+  hasToken: boolean;
+  /** The linked user, once Coder has confirmed the token. */
+  user?: CoderUser;
+  /** Why the check failed, when status is `unreachable` or `offline`. */
+  error?: CoderErrorDescription;
+  /** Why the last token went away; `rejected` means Coder refused it. */
+  unlinkReason?: CoderUnlinkReason;
+  /** Changes whenever the token does; part of every Coder query key. */
+  sessionVersion: number;
+  /**
+   * Checks `token` against `GET /api/v2/users/me` and stores it only if Coder accepts
+   * it. Rejects with a {@link CoderLinkError} otherwise.
+   */
+  linkToken: (token: string) => Promise<CoderUser>;
+  /** Forgets the token. */
+  unlink: () => void;
+}
+
+/**
+ * Account-linking state. The token check runs in parallel with any other Coder query:
+ * nothing waits for it.
+ *
+ * @public
+ */
+export function useCoderAuth(): CoderAuth {
+  const api = useCoderApi();
+  const { tokenStore, snapshot, queryClient } = useCoderSession();
+  const hasToken = Boolean(snapshot.token);
+  const userQuery = useQuery(
+    { ...currentUserQueryOptions(api, snapshot.version), enabled: hasToken },
+    queryClient,
+  );
+
+  const linkToken = useCallback(
+    async (token: string) => {
+      const trimmed = token.trim();
+      if (!trimmed) {
+        throw new CoderLinkError({
+          kind: 'bad-request',
+          title: 'No token entered',
+          message: 'Paste the session token Coder showed you.',
+        });
+      }
+      let user: CoderUser;
+      try {
+        user = await api.getUser('me', { sessionToken: trimmed });
+      } catch (error) {
+        throw new CoderLinkError(describeCoderError(error));
+      }
+      tokenStore.setToken(trimmed);
+      // The check already fetched the user: seed the cache so nothing asks again.
+      queryClient.setQueryData(
+        coderQueryKeys.currentUser(tokenStore.getSnapshot().version),
+        user,
+      );
+      return user;
+    },
+    [api, tokenStore, queryClient],
+  );
+
+  const unlink = useCallback(() => tokenStore.clearToken(), [tokenStore]);
+
+  let status: CoderAuthStatus = 'unlinked';
+  let error: CoderErrorDescription | undefined;
+  if (hasToken) {
+    if (userQuery.data) {
+      status = 'linked';
+    } else if (userQuery.error) {
+      error = describeCoderError(userQuery.error);
+      status = error.kind === 'offline' ? 'offline' : 'unreachable';
+    } else {
+      status = 'checking';
+    }
+  }
+  return {
+    status,
+    hasToken,
+    user: userQuery.data,
+    error,
+    unlinkReason: hasToken ? undefined : snapshot.unlinkReason,
+    sessionVersion: snapshot.version,
+    linkToken,
+    unlink,
+  };
+}

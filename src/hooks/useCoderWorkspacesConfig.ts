@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import { useAsyncEntity } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  readEntityCoderConfig,
+  type CoderEntityConfigIssue,
+} from '../catalog/entityCoderConfig';
+import { buildWorkspaceCreationUrl } from '../catalog/workspaceCreationUrl';
+import type { CoderWorkspaceCreationMode } from '../config/CoderAppConfig';
+import type { ResolvedCoderAppConfig } from '../config/resolveCoderConfig';
+import { useCoderAppConfig } from './useCoderAppConfig';
+
+/** The settings a workspaces card works with, app config and entity merged. @public */
+export interface CoderWorkspacesConfig {
+  /** True when the settings include the current catalog entity's. */
+  readsEntityData: boolean;
+  templateName?: string;
+  mode: CoderWorkspaceCreationMode;
+  params: Record<string, string | undefined>;
+  /** Normalised repository URL of the entity, when it has one. */
+  repoUrl?: string;
+  repoUrlParamKeys: readonly string[];
+  /** Coder's create-workspace deep link, when a template is known. */
+  creationUrl?: string;
+  /** Entity values that could not be used, each naming its field. */
+  issues: CoderEntityConfigIssue[];
+}
+
+/** Merges app settings with one entity's (the entity wins); pure, for tests and custom UIs. @public */
+export function mergeWorkspacesConfig(
+  appConfig: ResolvedCoderAppConfig,
+  entity: Entity | undefined,
+): CoderWorkspacesConfig {
+  const app = appConfig.workspaces;
+  const fromEntity = entity ? readEntityCoderConfig(entity) : undefined;
+  const templateName = fromEntity?.templateName ?? app.defaultTemplateName;
+  const mode = fromEntity?.mode ?? app.defaultMode;
+  const params = { ...app.params, ...fromEntity?.params };
+  const repoUrl = fromEntity?.repoUrl;
+  return {
+    readsEntityData: Boolean(entity),
+    templateName,
+    mode,
+    params,
+    repoUrl,
+    repoUrlParamKeys: app.repoUrlParamKeys,
+    creationUrl: templateName
+      ? buildWorkspaceCreationUrl({
+          accessUrl: appConfig.deployment.accessUrl,
+          templateName,
+          mode,
+          params,
+          repoUrl,
+          repoUrlParamKeys: app.repoUrlParamKeys,
+        })
+      : undefined,
+    issues: fromEntity?.issues ?? [],
+  };
+}
+
+/** The page's entity, or undefined outside an entity page (where the hook throws). */
+function useOptionalEntity(): Entity | undefined {
+  try {
+    return useAsyncEntity().entity;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The workspace settings for this place in the app: app config, plus the current
+ * entity's catalog-info when `readEntityData` is set.
+ *
+ * @public
+ */
+export function useCoderWorkspacesConfig(options: {
+  readEntityData?: boolean;
+}): CoderWorkspacesConfig {
+  const appConfig = useCoderAppConfig();
+  const pageEntity = useOptionalEntity();
+  const entity = options.readEntityData ? pageEntity : undefined;
+  return useMemo(() => {
+    const merged = mergeWorkspacesConfig(appConfig, entity);
+    if (options.readEntityData && !entity) {
+      merged.issues.push({
+        field: 'readEntityData',
+        message: 'is set, but this component is not on a catalog entity page',
+      });
+    }
+    return merged;
+  }, [appConfig, entity, options.readEntityData]);
+}

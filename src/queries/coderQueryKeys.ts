@@ -1,0 +1,18 @@
+/*
+ * Every Coder query lives under ['coder', 'session', <token version>] so that linking a
+ * different account can never show the previous account's cached data, and the token
+ * itself never appears in a key (keys show up in devtools and logs).
+ */
+
+/** Query-key factory for everything the plugin caches. @public */
+export const coderQueryKeys = {
+  all: ['coder'] as const,
+  session: (sessionVersion: number) =>
+    ['coder', 'session', sessionVersion] as const,
+  currentUser: (sessionVersion: number) =>
+    [...coderQueryKeys.session(sessionVersion), 'users', 'me'] as const,
+  workspaces: (sessionVersion: number) =>
+    [...coderQueryKeys.session(sessionVersion), 'workspaces'] as const,
+  workspaceSearch: (sessionVersion: number, q: string) =>
+    [...coderQueryKeys.workspaces(sessionVersion), { q }] as const,
+};

@@ -1,0 +1,53 @@
+import {
+  configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { MockFetchApi, mockApis } from '@backstage/test-utils';
+import { coderApiRef } from '../api/CoderApi';
+import { CoderClient } from '../api/CoderClient';
+import { CoderTokenStore } from '../auth/CoderTokenStore';
+import { coderTokenStoreApiRef } from '../auth/coderTokenStoreApiRef';
+import { getCoderQueryClient } from '../queries/coderQueryClient';
+
+/** Where msw handlers must listen: the Backstage proxy's Coder endpoint. */
+export const TEST_PROXY_URL = 'http://backstage.test/api/proxy/coder';
+export const TEST_ACCESS_URL = 'https://coder.example.com';
+export const TEST_TOKEN = 'abcdefghij-0123456789abcdefghijkl';
+
+/**
+ * The real client and token store wired to msw-interceptable URLs, as `TestApiProvider`
+ * entries. Retries are off so failure tests don't wait through backoff.
+ */
+export function coderTestApis(
+  options: { token?: string; config?: object } = {},
+) {
+  const tokenStore = new CoderTokenStore({ storage: 'memory' });
+  if (options.token) tokenStore.setToken(options.token);
+  getCoderQueryClient(tokenStore).setDefaultOptions({
+    queries: { retry: false, staleTime: 5_000 },
+    mutations: { retry: 0 },
+  });
+  const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage.test' });
+  const fetchApi = new MockFetchApi();
+  const configApi = mockApis.config({
+    data: options.config ?? {
+      coder: { deployment: { accessUrl: TEST_ACCESS_URL } },
+    },
+  });
+  const apis = [
+    [configApiRef, configApi],
+    [discoveryApiRef, discoveryApi],
+    [fetchApiRef, fetchApi],
+    [coderTokenStoreApiRef, tokenStore],
+    [
+      coderApiRef,
+      new CoderClient({
+        discoveryApi,
+        fetchApi,
+        getSessionToken: () => tokenStore.getToken(),
+      }),
+    ],
+  ] as const;
+  return { apis, tokenStore };
+}
