@@ -4,7 +4,8 @@ export interface Config {
     deployment?: {
       /**
        * The Coder deployment's access URL, used for links the user opens in the
-       * browser (dashboard, `/cli-auth`, templates). API calls go through the proxy.
+       * browser (dashboard, `/cli-auth`, create page, icons). API calls go through
+       * the proxy. Required, here or in CoderProvider's `appConfig` prop.
        * @visibility frontend
        */
       accessUrl: string;
@@ -14,5 +15,35 @@ export interface Config {
      * @visibility frontend
      */
     proxyPath?: string;
+    /**
+     * Where a linked token is kept: `local` survives reloads and browser restarts,
+     * `session` lasts as long as the tab. Default: `local`.
+     * @visibility frontend
+     */
+    tokenStorage?: 'local' | 'session';
+    workspaces?: {
+      /**
+       * Template for new workspaces unless an entity names its own. No default: without
+       * one (and none on the entity) the card offers no "create" link.
+       * @visibility frontend
+       */
+      defaultTemplateName?: string;
+      /**
+       * `manual` opens Coder's form; `auto` creates with defaults. Default: `manual`.
+       * @visibility frontend
+       */
+      defaultMode?: 'manual' | 'auto';
+      /**
+       * Template parameters that hold the repository URL; one search runs per key.
+       * Default: `['repo_url']`.
+       * @visibility frontend
+       */
+      repoUrlParamKeys?: string[];
+      /**
+       * Template parameter values for new workspaces; entities may override them.
+       * @visibility frontend
+       */
+      params?: { [name: string]: string };
+    };
   };
 }

@@ -69,6 +69,26 @@ function launch(label, command, args, { env = {}, onOutput } = {}) {
   return child;
 }
 
+/** Starts the fake Coder on :3900 and waits until it answers. */
+export async function startFakeCoder({ args = [], log } = {}) {
+  await assertPortFree(3900);
+  const fake = launch(
+    'fake Coder',
+    bin('tsx'),
+    ['dev/fake-coder/main.ts', ...args],
+    {
+      onOutput: text => log?.('fake-coder', text),
+    },
+  );
+  try {
+    await waitForUrl(`${FAKE_CODER_URL}/api/v2/buildinfo`, { child: fake });
+  } catch (error) {
+    await stopChildren([fake]);
+    throw error;
+  }
+  return fake;
+}
+
 /**
  * Starts the stack. Options: `coderUrl` (use a real Coder, skip the fake),
  * `fakeCoderArgs` (extra CLI flags for the fake), `log(label, text)` for output.
@@ -82,16 +102,9 @@ export async function startStack(options = {}) {
     let demoToken;
     const targetUrl = coderUrl || FAKE_CODER_URL;
     if (!coderUrl) {
-      await assertPortFree(3900);
-      const fake = launch(
-        'fake Coder',
-        bin('tsx'),
-        ['dev/fake-coder/main.ts', ...fakeCoderArgs],
-        { onOutput: text => log?.('fake-coder', text) },
-      );
+      const fake = await startFakeCoder({ args: fakeCoderArgs, log });
       children.push(fake);
-      await waitForUrl(`${FAKE_CODER_URL}/api/v2/buildinfo`, { child: fake });
-      demoToken = fake.output.match(/demo token:\s*(\S+)/i)?.[1];
+      demoToken = fake.output.match(/demo token[^:]*:\s*(\S+)/i)?.[1];
     }
     await assertPortFree(7007);
     await assertPortFree(3000);
@@ -115,7 +128,24 @@ export async function startStack(options = {}) {
       child: backend,
     });
     await waitForUrl(APP_URL, { child: app, timeoutMs: 300_000 });
-    return { children, demoToken, coderUrl: targetUrl, stop };
+    return {
+      children,
+      demoToken,
+      coderUrl: targetUrl,
+      stop,
+      /** Stops the fake Coder (an outage, as the proxy sees it). */
+      async stopFakeCoder() {
+        const fake = children.find(child => child.label === 'fake Coder');
+        if (fake) {
+          await stopChildren([fake]);
+          children.splice(children.indexOf(fake), 1);
+        }
+      },
+      /** Starts it again, from its seed state. */
+      async startFakeCoder() {
+        children.push(await startFakeCoder({ args: fakeCoderArgs, log }));
+      },
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -91,7 +91,8 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
       }}
     >
       <InfoCard
-        title={<span id={headingId}>{title}</span>}
+        title={title}
+        titleTypographyProps={{ component: 'h2', id: headingId }}
         action={headerActions}
       >
         <section aria-labelledby={headingId}>{children}</section>

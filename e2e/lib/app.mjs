@@ -1,0 +1,61 @@
+/*
+ * Steps shared by browser tests: open a sample entity, link an account, read the card.
+ */
+import { APP_URL } from '../../dev/stack.mjs';
+import { signInAsGuest } from './browser.mjs';
+
+export const DEMO_TOKEN = 'demo000001-fakeCoderDemoSecret001';
+
+/** Signs in (first visit) and opens the dev app's page for a sample entity. */
+export async function openEntity(page, name) {
+  await signInAsGuest(page, `${APP_URL}/entity/${name}`);
+  await page.getByRole('heading', { name: 'Coder workspaces' }).waitFor();
+}
+
+/** Pastes a token into the card's link form and submits it. */
+export async function submitToken(page, token) {
+  const field = page.getByLabel('Coder session token');
+  await field.fill(token);
+  await page.getByRole('button', { name: 'Link account' }).click();
+}
+
+/** The names of the workspaces the card lists, in order. */
+export async function listedWorkspaceNames(page) {
+  const list = page.getByRole('list', { name: 'Coder workspaces' });
+  await list.waitFor();
+  return list
+    .getByRole('link')
+    .evaluateAll(links =>
+      links.map(link => link.firstChild?.textContent?.trim()),
+    );
+}
+
+/** Fails with `message` unless `condition()` becomes true within `timeoutMs`. */
+export async function eventually(condition, message, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await condition();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error(
+    `${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+  );
+}
+
+/** Throws unless `actual` deep-equals `expected`. */
+export function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/** Throws `message` unless `value` is truthy. */
+export function assert(value, message) {
+  if (!value) throw new Error(message);
+}
