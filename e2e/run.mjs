@@ -45,25 +45,32 @@ let passed = 0;
 let failed = 0;
 try {
   for (const test of tests) {
-    await fakeCoder.reset();
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    const consoleErrors = [];
-    page.on('pageerror', error =>
-      consoleErrors.push(`pageerror: ${error.message}`),
-    );
+    const pageErrors = [];
+    page.on('pageerror', error => pageErrors.push(error.message));
     const started = Date.now();
+    let timer;
     try {
       await Promise.race([
-        test.run({ page, context, stack, consoleErrors }),
-        new Promise((_, reject) =>
-          setTimeout(
+        (async () => {
+          await fakeCoder.reset();
+          await test.run({ page, context, stack });
+          // An uncaught error in the page fails the test even if the UI looked right.
+          if (pageErrors.length > 0) {
+            throw new Error(
+              `uncaught errors in the page: ${pageErrors.join(' | ')}`,
+            );
+          }
+        })(),
+        new Promise((_, reject) => {
+          timer = setTimeout(
             () => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)),
             TEST_TIMEOUT_MS,
-          ),
-        ),
+          );
+        }),
       ]);
       passed += 1;
       console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
@@ -79,6 +86,7 @@ try {
       await page.screenshot({ path: shot }).catch(() => {});
       console.log(`      screenshot: ${path.relative(process.cwd(), shot)}`);
     } finally {
+      clearTimeout(timer);
       await context.close();
     }
   }

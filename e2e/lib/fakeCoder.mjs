@@ -6,8 +6,9 @@ import { FAKE_CODER_URL } from '../../dev/stack.mjs';
 async function admin(method, path, body) {
   const res = await fetch(`${FAKE_CODER_URL}/__fake${path}`, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : undefined,
-    body: body ? JSON.stringify(body) : undefined,
+    headers:
+      method === 'GET' ? undefined : { 'content-type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
   if (!res.ok) {
     throw new Error(

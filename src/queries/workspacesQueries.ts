@@ -50,7 +50,11 @@ export function workspacesQueryOptions(
     queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q),
     queryFn: ({ signal }) => api.getWorkspaces({ q }, { signal }),
     meta: { sessionVersion },
-    refetchInterval: query => workspacesPollInterval(query.state.data),
+    // After a failure, check again soon so the card recovers by itself when Coder does.
+    refetchInterval: query =>
+      query.state.status === 'error'
+        ? CODER_ACTIVE_POLL_MS
+        : workspacesPollInterval(query.state.data),
     refetchIntervalInBackground: false,
   });
 }

@@ -13,6 +13,7 @@ export function ConfigIssues() {
   if (issues.length === 0) return null;
   return (
     <WarningPanel
+      defaultExpanded
       severity="warning"
       title={`${issues.length === 1 ? 'A Coder setting' : 'Some Coder settings'} in this entity's catalog-info could not be used`}
       message={

@@ -27,21 +27,43 @@ export function SearchBox(props: SearchBoxProps) {
   const [draft, setDraft] = useState(filter);
   const inputId = useId();
   const helperId = `${inputId}-helper`;
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const pending = useRef<{
+    timer: ReturnType<typeof setTimeout>;
+    text: string;
+  }>();
+  const commitRef = useRef(setFilter);
+  commitRef.current = setFilter;
 
   // A controlled filter changed from outside: show it.
   useEffect(() => setDraft(filter), [filter]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Unmounting (e.g. a revoked token swaps the card to the link form) must not lose
+  // what was typed: commit it instead of dropping it.
+  useEffect(
+    () => () => {
+      if (pending.current) {
+        clearTimeout(pending.current.timer);
+        commitRef.current(pending.current.text);
+      }
+    },
+    [],
+  );
 
+  const commit = (text: string) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = undefined;
+    setFilter(text);
+  };
   const change = (next: string) => {
     setDraft(next);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setFilter(next), CODER_SEARCH_DEBOUNCE_MS);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = {
+      text: next,
+      timer: setTimeout(() => commit(next), CODER_SEARCH_DEBOUNCE_MS),
+    };
   };
   const clear = () => {
-    clearTimeout(timer.current);
     setDraft('');
-    setFilter('');
+    commit('');
   };
 
   const queryError =

@@ -6,6 +6,7 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
 import type { CoderWorkspace } from '../../api/types';
 
 /** A workspace's state in words, combining the build's status and its agents'. */
@@ -69,5 +70,9 @@ export interface WorkspaceStatusProps {
 export function WorkspaceStatus(props: WorkspaceStatusProps) {
   const { label, tone } = describeWorkspaceStatus(props.workspace);
   const Icon = STATUS_ICONS[tone];
-  return <Icon>{label}</Icon>;
+  return (
+    <Typography variant="body2" component="span">
+      <Icon>{label}</Icon>
+    </Typography>
+  );
 }
