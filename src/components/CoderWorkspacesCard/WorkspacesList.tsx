@@ -77,6 +77,7 @@ export function WorkspacesList(props: WorkspacesListProps) {
     }
     return (
       <WarningPanel
+        defaultExpanded
         severity="error"
         title={description.title}
         message={description.message}

@@ -1,0 +1,116 @@
+import { apiRoute, publicRoute, Route } from '../router';
+import { getApplicationsHost, getBuildInfo, getRegions } from './deployment';
+import {
+  getOrganizationTemplateByName,
+  getOrganizationTemplates,
+  getTemplate,
+  getTemplates,
+  getTemplateVersion,
+  getTemplateVersionPresets,
+  getTemplateVersionRichParameters,
+} from './templates';
+import {
+  getOrganization,
+  getOrganizations,
+  getUser,
+  getUserOrganizations,
+  postUserKey,
+} from './users';
+import {
+  getWorkspaceAgent,
+  getWorkspaceBuild,
+  getWorkspaceBuildParameters,
+  getWorkspaceBuilds,
+  patchCancelWorkspaceBuild,
+  postWorkspaceBuild,
+} from './workspaceBuilds';
+import {
+  deleteWorkspaceFavorite,
+  getWorkspace,
+  getWorkspaceByOwnerAndName,
+  getWorkspaces,
+  postUserWorkspace,
+  putWorkspaceExtend,
+  putWorkspaceFavorite,
+} from './workspaces';
+
+/** The slice of Coder's `/api/v2` the fake serves; paths as in swagger.json. */
+export const API_ROUTES: Route[] = [
+  publicRoute('GET', '/api/v2/buildinfo', getBuildInfo),
+  apiRoute('GET', '/api/v2/regions', getRegions),
+  apiRoute('GET', '/api/v2/applications/host', getApplicationsHost),
+
+  apiRoute('GET', '/api/v2/users/:user', getUser),
+  apiRoute('GET', '/api/v2/users/:user/organizations', getUserOrganizations),
+  apiRoute('POST', '/api/v2/users/:user/keys', postUserKey),
+  apiRoute(
+    'GET',
+    '/api/v2/users/:user/workspace/:workspacename',
+    getWorkspaceByOwnerAndName,
+  ),
+  apiRoute('POST', '/api/v2/users/:user/workspaces', postUserWorkspace),
+  apiRoute('GET', '/api/v2/organizations', getOrganizations),
+  apiRoute('GET', '/api/v2/organizations/:organization', getOrganization),
+  apiRoute(
+    'GET',
+    '/api/v2/organizations/:organization/templates',
+    getOrganizationTemplates,
+  ),
+  apiRoute(
+    'GET',
+    '/api/v2/organizations/:organization/templates/:templatename',
+    getOrganizationTemplateByName,
+  ),
+  // Deprecated twin of POST /users/{user}/workspaces.
+  apiRoute(
+    'POST',
+    '/api/v2/organizations/:organization/members/:user/workspaces',
+    postUserWorkspace,
+  ),
+
+  apiRoute('GET', '/api/v2/workspaces', getWorkspaces),
+  apiRoute('GET', '/api/v2/workspaces/:workspace', getWorkspace),
+  apiRoute('GET', '/api/v2/workspaces/:workspace/builds', getWorkspaceBuilds),
+  apiRoute('POST', '/api/v2/workspaces/:workspace/builds', postWorkspaceBuild),
+  apiRoute('PUT', '/api/v2/workspaces/:workspace/extend', putWorkspaceExtend),
+  apiRoute(
+    'PUT',
+    '/api/v2/workspaces/:workspace/favorite',
+    putWorkspaceFavorite,
+  ),
+  apiRoute(
+    'DELETE',
+    '/api/v2/workspaces/:workspace/favorite',
+    deleteWorkspaceFavorite,
+  ),
+  apiRoute('GET', '/api/v2/workspacebuilds/:workspacebuild', getWorkspaceBuild),
+  apiRoute(
+    'GET',
+    '/api/v2/workspacebuilds/:workspacebuild/parameters',
+    getWorkspaceBuildParameters,
+  ),
+  apiRoute(
+    'PATCH',
+    '/api/v2/workspacebuilds/:workspacebuild/cancel',
+    patchCancelWorkspaceBuild,
+  ),
+  apiRoute('GET', '/api/v2/workspaceagents/:workspaceagent', getWorkspaceAgent),
+
+  apiRoute('GET', '/api/v2/templates', getTemplates),
+  apiRoute('GET', '/api/v2/templates/:template', getTemplate),
+  apiRoute(
+    'GET',
+    '/api/v2/templateversions/:templateversion',
+    getTemplateVersion,
+  ),
+  apiRoute(
+    'GET',
+    '/api/v2/templateversions/:templateversion/rich-parameters',
+    getTemplateVersionRichParameters,
+  ),
+  apiRoute(
+    'GET',
+    '/api/v2/templateversions/:templateversion/presets',
+    getTemplateVersionPresets,
+  ),
+];
