@@ -1,6 +1,7 @@
 /*
  * Headless Debian Chromium through playwright-core (no downloaded browser builds here).
  */
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -18,6 +19,11 @@ const CHROMIUM_FLAGS = [
 
 /** Launches Chromium once; each test gets its own context (fresh storage). */
 export function launchBrowser() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
