@@ -35,11 +35,14 @@ const logDir = path.join(here, '..', 'test-results');
 await mkdir(logDir, { recursive: true });
 const stackLog = [];
 console.log(`e2e: starting the stack for ${tests.length} test(s)…`);
+const browser = await launchBrowser();
 const stack = await startStack({
   fakeCoderArgs: ['--build-step-ms', '400'],
   log: (label, text) => stackLog.push(`[${label}] ${text}`),
+}).catch(async error => {
+  await browser.close();
+  throw error;
 });
-const browser = await launchBrowser();
 
 let passed = 0;
 let failed = 0;
