@@ -1,3 +1,4 @@
+/* eslint-disable no-console */
 /*
  * What a returning user costs Coder: requests and serial round trips from page load to
  * the list, with 150 ms of latency added by the fake Coder so sequencing shows.
