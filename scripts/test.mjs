@@ -1,9 +1,10 @@
 /* eslint-disable no-console */
 /*
- * `npm test`: type check, lint, unit + contract tests (jest), browser tests (e2e).
+ * `npm test`: type check, lint, API report check, unit + contract tests (jest), browser
+ * tests (e2e).
  * Every stage runs even if an earlier one failed, so one run shows everything; the last
- * line is `N passed, M failed` summed over all stages (type check and lint count as one
- * test each).
+ * line is `N passed, M failed` summed over all stages (type check, lint and the API
+ * report count as one test each).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +45,16 @@ stages.push({
       'lint',
       '--max-warnings',
       '0',
+    ]),
+  ),
+});
+
+stages.push({
+  name: 'API report',
+  ...counted(
+    run('API report is current', process.execPath, [
+      path.join(root, 'scripts', 'api-report.mjs'),
+      '--check',
     ]),
   ),
 });

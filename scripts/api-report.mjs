@@ -1,0 +1,67 @@
+/* eslint-disable no-console */
+/*
+ * Writes report.api.md, the public surface of the package, from the emitted declarations.
+ * `npm run api-report` updates it; `npm run api-report -- --check` fails when the surface
+ * changed without the report being updated (a diff there is a decision).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+// api-extractor's CommonJS exports are getters that ESM named imports cannot see.
+const { Extractor, ExtractorConfig } = createRequire(import.meta.url)(
+  '@microsoft/api-extractor',
+);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+const tsc = spawnSync(
+  path.join(root, 'node_modules/.bin/tsc'),
+  ['--outDir', 'dist-types'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const config = ExtractorConfig.prepare({
+  configObject: {
+    projectFolder: root,
+    mainEntryPointFilePath: path.join(root, 'dist-types/src/index.d.ts'),
+    compiler: { tsconfigFilePath: path.join(root, 'tsconfig.json') },
+    apiReport: {
+      enabled: true,
+      reportFolder: root,
+      reportFileName: 'report.api.md',
+      reportTempFolder: path.join(root, 'dist-types'),
+    },
+    docModel: { enabled: false },
+    dtsRollup: { enabled: false },
+    tsdocMetadata: { enabled: false },
+    messages: {
+      extractorMessageReporting: {
+        'ae-missing-release-tag': { logLevel: 'none' },
+        'ae-forgotten-export': { logLevel: 'none' },
+      },
+    },
+  },
+  configObjectFullPath: path.join(root, 'api-extractor.json'),
+  packageJsonFullPath: path.join(root, 'package.json'),
+});
+
+const result = Extractor.invoke(config, {
+  localBuild: !check,
+  showVerboseMessages: false,
+});
+if (!result.succeeded) {
+  console.error(
+    check
+      ? 'report.api.md is out of date: run `npm run api-report` and review the diff.'
+      : `API report failed with ${result.errorCount} error(s).`,
+  );
+  process.exit(1);
+}
+console.log('report.api.md is up to date.');
