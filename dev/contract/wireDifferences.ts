@@ -405,6 +405,13 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
   },
   {
     kind: 'omittedWhenEmpty',
+    definition: 'codersdk.SlimRole',
+    properties: ['organization_id'],
+    reason:
+      'Not in CONTRACT (§3 lists `roles[] {name, display_name, organization_id}` without marking it): codersdk/roles.go tags SlimRole.OrganizationID `json:"organization_id,omitempty"`, and coder/coder site/src/api/typesGenerated.ts (@001be27b) generates `organization_id?: string`, so site-wide roles such as `owner` carry no key (read from copies in the search index, not the pinned commit).',
+  },
+  {
+    kind: 'omittedWhenEmpty',
     definition: 'codersdk.OAuth2ClientRegistrationResponse',
     properties: ['client_secret'],
     reason:
