@@ -1,6 +1,6 @@
 /*
  * Starts and stops the development stack: fake Coder (:3900), the Backstage backend with
- * the proxy (:7007) and the plugin's dev app (:3000). Shared by `npm start` and the
+ * the proxy (:7007) and the plugin's dev app (:3000), each port movable by environment. Shared by `npm start` and the
  * browser tests so both run exactly the same chain.
  */
 import { spawn } from 'node:child_process';
@@ -11,9 +11,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = name => path.join(root, 'node_modules', '.bin', name);
 
-export const FAKE_CODER_URL = 'http://127.0.0.1:3900';
-export const BACKEND_URL = 'http://localhost:7007';
-export const APP_URL = 'http://localhost:3000';
+// Ports can move (see app-config.yaml) so a second stack can run beside the first.
+const ports = {
+  fakeCoder: Number(process.env.FAKE_CODER_PORT || 3900),
+  backend: Number(process.env.DEV_BACKEND_PORT || 7007),
+  app: Number(process.env.DEV_APP_PORT || 3000),
+};
+export const FAKE_CODER_URL = `http://127.0.0.1:${ports.fakeCoder}`;
+export const BACKEND_URL = `http://localhost:${ports.backend}`;
+export const APP_URL = `http://localhost:${ports.app}`;
 
 /** Resolves when `url` answers 2xx, or rejects after `timeoutMs` (a process that dies fails fast). */
 export async function waitForUrl(url, { timeoutMs = 120_000, child } = {}) {
@@ -106,8 +112,8 @@ export async function startStack(options = {}) {
       children.push(fake);
       demoToken = fake.output.match(/demo token[^:]*:\s*(\S+)/i)?.[1];
     }
-    await assertPortFree(7007);
-    await assertPortFree(3000);
+    await assertPortFree(ports.backend);
+    await assertPortFree(ports.app);
     const env = { CODER_URL: targetUrl };
     const backend = launch(
       'backend',

@@ -3,7 +3,7 @@
  * `npm start`: fake Coder + Backstage backend (proxy) + dev app, with no configuration.
  * Set CODER_URL to proxy to a real Coder deployment instead of the fake one.
  */
-import { APP_URL, startStack } from './stack.mjs';
+import { APP_URL, BACKEND_URL, startStack } from './stack.mjs';
 
 const verbose = process.argv.includes('--verbose');
 console.log('Starting fake Coder, Backstage backend and dev app…');
@@ -19,7 +19,7 @@ const stack = await startStack({
 console.log(`
   Dev app:      ${APP_URL}   (sign in as guest, then open an entity in the sidebar)
   Coder:        ${stack.coderUrl}${process.env.CODER_URL ? '' : '   (fake Coder)'}
-  Proxy:        http://localhost:7007/api/proxy/coder
+  Proxy:        ${BACKEND_URL}/api/proxy/coder
 ${
   stack.demoToken
     ? `  Demo token:   ${stack.demoToken}   (paste it into the Coder card)\n`

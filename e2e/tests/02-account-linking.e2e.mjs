@@ -11,6 +11,7 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { FAKE_CODER_URL } from '../../dev/stack.mjs';
 
 const WEB_APP_WORKSPACES = [
   'web-app-broken',
@@ -42,7 +43,7 @@ export const tests = [
       });
       assertEqual(
         await tokenLink.getAttribute('href'),
-        'http://127.0.0.1:3900/cli-auth',
+        `${FAKE_CODER_URL}/cli-auth`,
         'token link',
       );
       await page.screenshot({ path: 'screenshots/auth-form.png' });
@@ -205,7 +206,7 @@ export const tests = [
       const url = new URL(await link.getAttribute('href'));
       assertEqual(
         `${url.origin}${url.pathname}`,
-        'http://127.0.0.1:3900/templates/devcontainers/workspace',
+        `${FAKE_CODER_URL}/templates/devcontainers/workspace`,
         'path',
       );
       assertEqual(
