@@ -5,6 +5,7 @@
  * changed without the report being updated (a diff there is a decision).
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -17,6 +18,8 @@ const { Extractor, ExtractorConfig } = createRequire(import.meta.url)(
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
+// Always from scratch: an incremental build can print unions in another order.
+rmSync(path.join(root, 'dist-types'), { recursive: true, force: true });
 const tsc = spawnSync(
   path.join(root, 'node_modules/.bin/tsc'),
   ['--outDir', 'dist-types'],

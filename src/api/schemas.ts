@@ -6,7 +6,32 @@ import * as v from 'valibot';
  * read cannot break parsing. Shapes follow shared/coder-api/CONTRACT.md §3–§4.
  */
 
-const workspaceStatuses = [
+/** A workspace's status, derived by Coder from its latest build. @public */
+export type CoderWorkspaceStatus =
+  | 'pending'
+  | 'starting'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'failed'
+  | 'canceling'
+  | 'canceled'
+  | 'deleting'
+  | 'deleted';
+
+/** What a build does to its workspace. @public */
+export type CoderWorkspaceTransition = 'start' | 'stop' | 'delete';
+
+/** Whether an agent is connected to Coder. @public */
+export type CoderAgentStatus =
+  | 'connecting'
+  | 'connected'
+  | 'disconnected'
+  | 'timeout';
+
+// Typed as the named unions so declarations (and report.api.md) print the alias, not a
+// union whose member order can vary between compilations.
+const workspaceStatuses: readonly CoderWorkspaceStatus[] = [
   'pending',
   'starting',
   'running',
@@ -17,14 +42,16 @@ const workspaceStatuses = [
   'canceled',
   'deleting',
   'deleted',
-] as const;
+];
 
-const agentStatuses = [
+const agentStatuses: readonly CoderAgentStatus[] = [
   'connecting',
   'connected',
   'disconnected',
   'timeout',
-] as const;
+];
+
+const transitions: readonly CoderWorkspaceTransition[] = ['start', 'stop', 'delete'];
 
 /** Optional on the wire (omitted when empty, see CONTRACT §11). */
 const optionalString = v.optional(v.string());
@@ -82,7 +109,7 @@ export const workspaceBuildSchema = v.object({
   id: v.string(),
   build_number: v.number(),
   status: v.picklist(workspaceStatuses),
-  transition: v.picklist(['start', 'stop', 'delete']),
+  transition: v.picklist(transitions),
   template_version_id: v.string(),
   created_at: v.string(),
   deadline: v.nullish(v.string()),

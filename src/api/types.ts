@@ -25,8 +25,11 @@ export type CoderWorkspace = InferOutput<typeof workspaceSchema>;
 export type CoderWorkspacesResponse = InferOutput<
   typeof workspacesResponseSchema
 >;
-/** A workspace's status, derived by Coder from its latest build. @public */
-export type CoderWorkspaceStatus = CoderWorkspaceBuild['status'];
+export type {
+  CoderAgentStatus,
+  CoderWorkspaceStatus,
+  CoderWorkspaceTransition,
+} from './schemas';
 
 /** Query for `GET /api/v2/workspaces`. @public */
 export interface CoderWorkspacesRequest {
