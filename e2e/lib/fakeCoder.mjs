@@ -28,4 +28,5 @@ export const fakeCoder = {
   clearFaults: () => admin('DELETE', '/faults'),
   revoke: target => admin('POST', '/revoke', target),
   seed: count => admin('POST', '/seed', { count }),
+  setConfig: config => admin('PUT', '/config', config),
 };

@@ -1,7 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CoderBuildInfo,
+  CoderCreateWorkspaceRequest,
+  CoderParameterValue,
+  CoderRegion,
+  CoderTemplate,
+  CoderTemplateParameter,
   CoderUser,
+  CoderWorkspace,
+  CoderWorkspaceBuild,
+  CoderWorkspaceBuildRequest,
   CoderWorkspacesRequest,
   CoderWorkspacesResponse,
 } from './types';
@@ -33,6 +41,42 @@ export interface CoderApi {
     request: CoderWorkspacesRequest,
     options?: CoderRequestOptions,
   ): Promise<CoderWorkspacesResponse>;
+  /** `GET /api/v2/workspaces/{id}`. */
+  getWorkspace(
+    workspaceId: string,
+    options?: CoderRequestOptions,
+  ): Promise<CoderWorkspace>;
+  /** `GET /api/v2/workspacebuilds/{id}/parameters`: the values a build ran with. */
+  getWorkspaceBuildParameters(
+    buildId: string,
+    options?: CoderRequestOptions,
+  ): Promise<CoderParameterValue[]>;
+  /** `POST /api/v2/workspaces/{id}/builds`: start, stop, delete, update or restart. */
+  createWorkspaceBuild(
+    workspaceId: string,
+    request: CoderWorkspaceBuildRequest,
+  ): Promise<CoderWorkspaceBuild>;
+  /** `PATCH /api/v2/workspacebuilds/{id}/cancel`. */
+  cancelWorkspaceBuild(buildId: string): Promise<void>;
+  /** `GET /api/v2/templates` with Coder's template query (deprecated ones excluded). */
+  getTemplates(
+    q?: string,
+    options?: CoderRequestOptions,
+  ): Promise<CoderTemplate[]>;
+  /** `GET /api/v2/templateversions/{id}/rich-parameters`. */
+  getTemplateVersionParameters(
+    templateVersionId: string,
+    options?: CoderRequestOptions,
+  ): Promise<CoderTemplateParameter[]>;
+  /** `POST /api/v2/users/{user}/workspaces`. */
+  createWorkspace(
+    user: string,
+    request: CoderCreateWorkspaceRequest,
+  ): Promise<CoderWorkspace>;
+  /** `POST /api/v2/users/{user}/keys`: a new API key, e.g. for the VS Code link. */
+  createApiKey(user: string): Promise<string>;
+  /** `GET /api/v2/regions`: where path and subdomain apps are served. */
+  getRegions(options?: CoderRequestOptions): Promise<CoderRegion[]>;
 }
 
 /** The API ref for {@link CoderApi}. @public */

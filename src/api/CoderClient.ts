@@ -3,11 +3,22 @@ import * as v from 'valibot';
 import type { CoderApi, CoderRequestOptions } from './CoderApi';
 import { CoderParseError, toCoderResponseError } from './errors';
 import {
+  apiKeySchema,
   buildInfoSchema,
+  buildParametersSchema,
+  regionsSchema,
+  templatesSchema,
+  templateVersionParametersSchema,
   userSchema,
+  workspaceBuildSchema,
+  workspaceSchema,
   workspacesResponseSchema,
 } from './schemas';
-import type { CoderWorkspacesRequest } from './types';
+import type {
+  CoderCreateWorkspaceRequest,
+  CoderWorkspaceBuildRequest,
+  CoderWorkspacesRequest,
+} from './types';
 
 /** The proxy endpoint the README tells platform engineers to configure. */
 export const CODER_DEFAULT_PROXY_PATH = '/coder';
@@ -74,6 +85,74 @@ export class CoderClient implements CoderApi {
     );
   }
 
+  async getWorkspace(workspaceId: string, options?: CoderRequestOptions) {
+    return this.get(
+      `/api/v2/workspaces/${uuidSegment(workspaceId)}`,
+      workspaceSchema,
+      options,
+    );
+  }
+
+  async getWorkspaceBuildParameters(
+    buildId: string,
+    options?: CoderRequestOptions,
+  ) {
+    return this.get(
+      `/api/v2/workspacebuilds/${uuidSegment(buildId)}/parameters`,
+      buildParametersSchema,
+      options,
+    );
+  }
+
+  async createWorkspaceBuild(
+    workspaceId: string,
+    request: CoderWorkspaceBuildRequest,
+  ) {
+    const path = `/api/v2/workspaces/${uuidSegment(workspaceId)}/builds`;
+    const response = await this.send('POST', path, request);
+    return parseBody(path, workspaceBuildSchema, response);
+  }
+
+  async cancelWorkspaceBuild(buildId: string) {
+    await this.send(
+      'PATCH',
+      `/api/v2/workspacebuilds/${uuidSegment(buildId)}/cancel`,
+      undefined,
+    );
+  }
+
+  async getTemplates(q?: string, options?: CoderRequestOptions) {
+    const search = q ? `?${new URLSearchParams({ q })}` : '';
+    return this.get(`/api/v2/templates${search}`, templatesSchema, options);
+  }
+
+  async getTemplateVersionParameters(
+    templateVersionId: string,
+    options?: CoderRequestOptions,
+  ) {
+    return this.get(
+      `/api/v2/templateversions/${uuidSegment(templateVersionId)}/rich-parameters`,
+      templateVersionParametersSchema,
+      options,
+    );
+  }
+
+  async createWorkspace(user: string, request: CoderCreateWorkspaceRequest) {
+    const path = `/api/v2/users/${encodeURIComponent(user)}/workspaces`;
+    const response = await this.send('POST', path, request);
+    return parseBody(path, workspaceSchema, response);
+  }
+
+  async createApiKey(user: string) {
+    const path = `/api/v2/users/${encodeURIComponent(user)}/keys`;
+    const response = await this.send('POST', path, undefined);
+    return (await parseBody(path, apiKeySchema, response)).key;
+  }
+
+  async getRegions(options?: CoderRequestOptions) {
+    return (await this.get('/api/v2/regions', regionsSchema, options)).regions;
+  }
+
   private async get<TSchema extends v.GenericSchema>(
     path: string,
     schema: TSchema,
@@ -130,6 +209,18 @@ async function parseBody<TSchema extends v.GenericSchema>(
     throw new CoderParseError(endpoint, `${where}: ${issue.message}`);
   }
   return result.output;
+}
+
+/** Coder takes only UUIDs here; refuse anything else before it reaches a URL. */
+function uuidSegment(id: string): string {
+  if (
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+  ) {
+    throw new TypeError(
+      `Not a Coder id (UUID): ${JSON.stringify(id.slice(0, 60))}`,
+    );
+  }
+  return id;
 }
 
 function normaliseProxyPath(path: string): string {

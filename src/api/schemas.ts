@@ -24,10 +24,7 @@ export type CoderWorkspaceTransition = 'start' | 'stop' | 'delete';
 
 /** Whether an agent is connected to Coder. @public */
 export type CoderAgentStatus =
-  | 'connecting'
-  | 'connected'
-  | 'disconnected'
-  | 'timeout';
+  'connecting' | 'connected' | 'disconnected' | 'timeout';
 
 // Typed as the named unions so declarations (and report.api.md) print the alias, not a
 // union whose member order can vary between compilations.
@@ -51,7 +48,11 @@ const agentStatuses: readonly CoderAgentStatus[] = [
   'timeout',
 ];
 
-const transitions: readonly CoderWorkspaceTransition[] = ['start', 'stop', 'delete'];
+const transitions: readonly CoderWorkspaceTransition[] = [
+  'start',
+  'stop',
+  'delete',
+];
 
 /** Optional on the wire (omitted when empty, see CONTRACT §11). */
 const optionalString = v.optional(v.string());
@@ -158,3 +159,66 @@ export const coderErrorBodySchema = v.object({
     v.array(v.object({ field: v.string(), detail: v.string() })),
   ),
 });
+
+export const templateSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  display_name: v.string(),
+  description: v.string(),
+  icon: v.string(),
+  organization_id: v.string(),
+  organization_name: v.string(),
+  active_version_id: v.string(),
+  deprecated: v.boolean(),
+  allow_user_cancel_workspace_jobs: v.boolean(),
+});
+
+export const templatesSchema = v.array(templateSchema);
+
+const parameterOptionSchema = v.object({
+  name: v.string(),
+  description: v.string(),
+  value: v.string(),
+  icon: v.string(),
+});
+
+export const templateVersionParameterSchema = v.object({
+  name: v.string(),
+  display_name: optionalString,
+  description: v.string(),
+  type: v.string(),
+  form_type: v.optional(v.string(), ''),
+  mutable: v.boolean(),
+  default_value: v.string(),
+  icon: v.string(),
+  options: v.optional(v.array(parameterOptionSchema), []),
+  required: v.boolean(),
+  ephemeral: v.boolean(),
+  validation_error: optionalString,
+  validation_regex: optionalString,
+  validation_min: v.nullish(v.number()),
+  validation_max: v.nullish(v.number()),
+  validation_monotonic: optionalString,
+});
+
+export const templateVersionParametersSchema = v.array(
+  templateVersionParameterSchema,
+);
+
+export const buildParametersSchema = v.array(
+  v.object({ name: v.string(), value: v.string() }),
+);
+
+export const regionsSchema = v.object({
+  regions: v.array(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      healthy: v.boolean(),
+      path_app_url: v.string(),
+      wildcard_hostname: v.string(),
+    }),
+  ),
+});
+
+export const apiKeySchema = v.object({ key: v.string() });

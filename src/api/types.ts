@@ -1,5 +1,9 @@
 import type { InferOutput } from 'valibot';
 import type {
+  CoderWorkspaceTransition,
+  regionsSchema,
+  templateSchema,
+  templateVersionParameterSchema,
   buildInfoSchema,
   userSchema,
   workspaceAgentSchema,
@@ -38,4 +42,38 @@ export interface CoderWorkspacesRequest {
   /** Page size; Coder treats 0 or absent as "no limit". */
   limit?: number;
   offset?: number;
+}
+
+/** A workspace template. @public */
+export type CoderTemplate = InferOutput<typeof templateSchema>;
+/** A rich parameter of a template version. @public */
+export type CoderTemplateParameter = InferOutput<
+  typeof templateVersionParameterSchema
+>;
+/** A parameter value of a build. @public */
+export interface CoderParameterValue {
+  name: string;
+  value: string;
+}
+/** A workspace-proxy region; the primary one carries the app host names. @public */
+export type CoderRegion = InferOutput<typeof regionsSchema>['regions'][number];
+
+/** Body of `POST /api/v2/workspaces/{id}/builds`. @public */
+export interface CoderWorkspaceBuildRequest {
+  transition: CoderWorkspaceTransition;
+  /** Another template version (an update); default: the current one. */
+  template_version_id?: string;
+  rich_parameter_values?: CoderParameterValue[];
+  /** Why the build runs; Coder's dashboard sends `dashboard`. */
+  reason?: 'dashboard';
+  /** After a successful stop, start again: a restart in one request. */
+  on_success?: { transition: 'start'; template_version_id?: string };
+}
+
+/** Body of `POST /api/v2/users/{user}/workspaces`. @public */
+export interface CoderCreateWorkspaceRequest {
+  name: string;
+  template_id?: string;
+  template_version_id?: string;
+  rich_parameter_values?: CoderParameterValue[];
 }

@@ -7,6 +7,7 @@ import type { CoderWorkspace } from '../../api/types';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { formatLastUsed } from './formatLastUsed';
 import { TemplateIcon } from './TemplateIcon';
+import { WorkspaceActions } from './WorkspaceActions';
 import { WorkspaceStatus } from './WorkspaceStatus';
 
 const useStyles = makeStyles(theme => ({
@@ -94,6 +95,7 @@ export function WorkspacesListItem(props: WorkspacesListItemProps) {
           </Typography>
         </div>
       </div>
+      <WorkspaceActions workspace={workspace} />
     </ListItem>
   );
 }

@@ -1,0 +1,103 @@
+import { useRef } from 'react';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import type {
+  CoderWorkspace,
+  CoderWorkspaceBuild,
+  CoderWorkspacesResponse,
+} from '../api/types';
+import { describeCoderError } from '../api/describeCoderError';
+import { coderQueryKeys } from '../queries/coderQueryKeys';
+import {
+  WORKSPACE_ACTION_TEXT,
+  workspaceBuildRequest,
+  type CoderWorkspaceAction,
+} from '../workspaces/workspaceActions';
+import { useCoderMutation } from './useCoderMutation';
+import { useCoderSession } from './useCoderSession';
+
+/** Runs workspace actions for one workspace. @public */
+export interface WorkspaceActionRunner {
+  run: (action: CoderWorkspaceAction) => void;
+  /** The action in flight, if any; its button should show progress and stay disabled. */
+  pending?: CoderWorkspaceAction;
+}
+
+/**
+ * Start, stop, restart, update, cancel or delete one workspace. Exactly one request per
+ * call: never retried, and a second call while one is in flight is ignored (a double
+ * click sends one request). The list shows the new build at once and then follows it;
+ * the outcome is announced through `alertApi` with Coder's own message on failure.
+ *
+ * @public
+ */
+export function useWorkspaceAction(
+  workspace: CoderWorkspace,
+): WorkspaceActionRunner {
+  const alertApi = useApi(alertApiRef);
+  const { snapshot, queryClient } = useCoderSession();
+  // A ref, not state: the second click of a double click arrives before a re-render.
+  const inFlight = useRef(false);
+
+  const mutation = useCoderMutation<
+    CoderWorkspaceBuild | undefined,
+    CoderWorkspaceAction
+  >({
+    mutationFn: async (action, api) => {
+      if (action === 'cancel') {
+        await api.cancelWorkspaceBuild(workspace.latest_build.id);
+        return undefined;
+      }
+      return api.createWorkspaceBuild(
+        workspace.id,
+        workspaceBuildRequest(workspace, action),
+      );
+    },
+    onSuccess: (build, action) => {
+      if (build) {
+        // Show the new build immediately; its transitional status switches on fast polling.
+        queryClient.setQueriesData<CoderWorkspacesResponse>(
+          { queryKey: coderQueryKeys.workspaces(snapshot.version) },
+          data =>
+            data && {
+              ...data,
+              workspaces: data.workspaces.map(other =>
+                other.id === workspace.id
+                  ? {
+                      ...other,
+                      latest_build: { ...other.latest_build, ...build },
+                    }
+                  : other,
+              ),
+            },
+        );
+      }
+      alertApi.post({
+        message: `${WORKSPACE_ACTION_TEXT[action].progressive} ${workspace.name}…`,
+        severity: 'info',
+        display: 'transient',
+      });
+    },
+    onError: (error, action) => {
+      const { message } = describeCoderError(error);
+      alertApi.post({
+        message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace.name}: ${message}`,
+        severity: 'error',
+      });
+    },
+    onSettled: () => {
+      inFlight.current = false;
+      queryClient.invalidateQueries({
+        queryKey: coderQueryKeys.workspaces(snapshot.version),
+      });
+    },
+  });
+
+  return {
+    run: action => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate(action);
+    },
+    pending: mutation.isPending ? mutation.variables : undefined,
+  };
+}
