@@ -30,10 +30,12 @@ export const emptyServiceEntity: Entity = {
   metadata: {
     name: 'empty-service',
     title: 'Empty service',
-    description: 'A service without any Coder workspaces yet.',
+    description:
+      'A service without any Coder workspaces yet; "create" makes one in one click (mode auto).',
     annotations: {
       'backstage.io/source-location':
         'url:https://github.com/acme/empty-service',
+      'coder.com/mode': 'auto',
     },
   },
   spec: { type: 'service', lifecycle: 'experimental', owner: 'team-web' },

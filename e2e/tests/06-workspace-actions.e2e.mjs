@@ -20,11 +20,9 @@ async function linkDemo(page) {
 }
 
 function row(page, name) {
-  return page
-    .getByRole('listitem')
-    .filter({
-      has: page.getByRole('link', { name: new RegExp(`^${name}\\b`) }),
-    });
+  return page.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: new RegExp(`^${name}\\b`) }),
+  });
 }
 
 async function statusOf(page, name) {

@@ -247,7 +247,12 @@ describe('CoderWorkspacesCard', () => {
     expect(
       await screen.findByText(/no workspaces for this repository/i),
     ).toBeInTheDocument();
-    const link = screen.getByRole('link', { name: /create workspace/i });
+    expect(
+      screen.getByRole('button', { name: 'Create workspace' }),
+    ).toBeInTheDocument();
+    const link = screen.getByRole('link', {
+      name: /open coder's create page/i,
+    });
     const url = new URL(link.getAttribute('href')!);
     expect(url.origin + url.pathname).toBe(
       `${TEST_ACCESS_URL}/templates/devcontainers/workspace`,

@@ -1,6 +1,8 @@
 import { makeStyles } from '@material-ui/core/styles';
 import { ConfigIssues } from './ConfigIssues';
+import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
+import { WorkspaceActions } from './WorkspaceActions';
 import { ExtraActionsButton } from './ExtraActionsButton';
 import { HeaderActions } from './HeaderActions';
 import { RefreshButton } from './RefreshButton';
@@ -58,6 +60,8 @@ CoderWorkspacesCard.SearchBox = SearchBox;
 CoderWorkspacesCard.WorkspacesList = WorkspacesList;
 CoderWorkspacesCard.WorkspacesListItem = WorkspacesListItem;
 CoderWorkspacesCard.CreateWorkspaceLink = CreateWorkspaceLink;
+CoderWorkspacesCard.CreateWorkspaceButton = CreateWorkspaceButton;
+CoderWorkspacesCard.WorkspaceActions = WorkspaceActions;
 CoderWorkspacesCard.RefreshButton = RefreshButton;
 CoderWorkspacesCard.ExtraActionsButton = ExtraActionsButton;
 CoderWorkspacesCard.ConfigIssues = ConfigIssues;

@@ -1,4 +1,4 @@
-import { LinkButton } from '@backstage/core-components';
+import { Link, LinkButton } from '@backstage/core-components';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import AddIcon from '@material-ui/icons/Add';
@@ -6,8 +6,8 @@ import { useWorkspacesCardState } from './WorkspacesCardContext';
 
 /** Props of {@link CreateWorkspaceLink}. @public */
 export interface CreateWorkspaceLinkProps {
-  /** `icon` for the header, `button` for the empty state. */
-  variant?: 'icon' | 'button';
+  /** `icon` for a header, `button` for an empty state, `text` for a secondary link. */
+  variant?: 'icon' | 'button' | 'text';
 }
 
 /**
@@ -22,6 +22,13 @@ export function CreateWorkspaceLink(props: CreateWorkspaceLinkProps) {
   const { creationUrl, templateName } = workspacesConfig;
   if (!creationUrl) return null;
   const label = `Create workspace from template ${templateName}`;
+  if (variant === 'text') {
+    return (
+      <Link to={creationUrl} target="_blank" rel="noopener noreferrer">
+        or open Coder's create page
+      </Link>
+    );
+  }
   if (variant === 'button') {
     return (
       <LinkButton

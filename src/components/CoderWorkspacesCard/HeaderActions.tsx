@@ -1,4 +1,4 @@
-import { CreateWorkspaceLink } from './CreateWorkspaceLink';
+import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { ExtraActionsButton } from './ExtraActionsButton';
 import { RefreshButton } from './RefreshButton';
 
@@ -7,7 +7,7 @@ export function HeaderActions() {
   return (
     <>
       <RefreshButton />
-      <CreateWorkspaceLink />
+      <CreateWorkspaceButton />
       <ExtraActionsButton />
     </>
   );

@@ -10,6 +10,7 @@ import type { CoderWorkspace } from '../../api/types';
 import { CODER_ANNOTATIONS } from '../../catalog/entityCoderConfig';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { CoderAuthForm } from '../CoderAuthForm/CoderAuthForm';
+import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
@@ -103,7 +104,8 @@ export function WorkspacesList(props: WorkspacesListProps) {
               ? 'No workspaces for this repository match the search.'
               : 'No workspaces match the search.'}
           </Typography>
-          <CreateWorkspaceLink variant="button" />
+          <CreateWorkspaceButton variant="button" />
+          <CreateWorkspaceLink variant="text" />
         </div>
       )
     );

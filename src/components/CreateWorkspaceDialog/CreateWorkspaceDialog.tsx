@@ -1,0 +1,290 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, Progress } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import { describeCoderError } from '../../api/describeCoderError';
+import type { CoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
+import { useCoderQuery } from '../../hooks/useCoderQuery';
+import {
+  createWorkspaceProblems,
+  initialParameterValues,
+  parameterProblem,
+} from '../../workspaces/parameterValues';
+import {
+  suggestWorkspaceName,
+  workspaceNameProblem,
+} from '../../workspaces/workspaceName';
+import { ParameterField } from './ParameterField';
+import { useCreateWorkspace } from './useCreateWorkspace';
+
+const useStyles = makeStyles(theme => ({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    paddingTop: theme.spacing(1),
+  },
+}));
+
+/** Props of {@link CreateWorkspaceDialog}. @public */
+export interface CreateWorkspaceDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Template, parameters and repository to start from (see `useCoderWorkspacesConfig`). */
+  workspacesConfig: CoderWorkspacesConfig;
+  /** Create as soon as the defaults are known, showing the form only if Coder objects. */
+  autoSubmit?: boolean;
+}
+
+/**
+ * Creates a workspace inside Backstage: template (preselected or chosen), the active
+ * version's rich parameters as a form, a suggested name. Checks what it can before
+ * sending; Coder's own validation errors land on their fields and nothing typed is lost.
+ *
+ * @public
+ */
+export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
+  const { open, onClose, workspacesConfig, autoSubmit } = props;
+  const classes = useStyles();
+  const templates = useCoderQuery({
+    queryKey: ['templates'],
+    queryFn: ({ api, signal }) => api.getTemplates(undefined, { signal }),
+    enabled: open,
+    staleTime: 60_000,
+  });
+  const [templateId, setTemplateId] = useState<string>();
+  const preselected = templates.data?.find(
+    template => template.name === workspacesConfig.templateName,
+  );
+  const template = templates.data?.find(
+    candidate => candidate.id === (templateId ?? preselected?.id),
+  );
+
+  const parameters = useCoderQuery({
+    queryKey: ['template-version-parameters', template?.active_version_id],
+    queryFn: ({ api, signal }) =>
+      api.getTemplateVersionParameters(template!.active_version_id, { signal }),
+    enabled: open && Boolean(template),
+    staleTime: 60_000,
+  });
+  const visibleParameters = useMemo(
+    () => parameters.data ?? [],
+    [parameters.data],
+  );
+
+  const [name, setName] = useState(() =>
+    suggestWorkspaceName(
+      workspacesConfig.repoUrl ?? workspacesConfig.templateName,
+    ),
+  );
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [generalError, setGeneralError] = useState<string>();
+  const [autoSent, setAutoSent] = useState(false);
+
+  // New parameters (another template): start from defaults, keep what was typed.
+  useEffect(() => {
+    if (!parameters.data) return;
+    const initial = initialParameterValues(
+      parameters.data,
+      workspacesConfig.params,
+      repository(workspacesConfig),
+    );
+    setValues(previous => ({
+      ...initial,
+      ...pick(previous, Object.keys(initial)),
+    }));
+  }, [parameters.data, workspacesConfig]);
+
+  const creation = useCreateWorkspace(() => onClose());
+  const repoKeys = new Set(
+    workspacesConfig.repoUrl ? workspacesConfig.repoUrlParamKeys : [],
+  );
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!template) return;
+    const problems: Record<string, string> = {};
+    const nameProblem = workspaceNameProblem(name);
+    if (nameProblem) problems.name = nameProblem;
+    for (const parameter of visibleParameters) {
+      const problem = parameterProblem(parameter, values[parameter.name] ?? '');
+      if (problem) problems[parameter.name] = problem;
+    }
+    setFieldErrors(problems);
+    setGeneralError(undefined);
+    if (Object.keys(problems).length > 0) return;
+    creation.create({
+      name,
+      template_id: template.id,
+      rich_parameter_values: visibleParameters.map(parameter => ({
+        name: parameter.name,
+        value: values[parameter.name] ?? '',
+      })),
+    });
+  };
+
+  // Coder's answer to a failed create goes onto the fields.
+  useEffect(() => {
+    if (!creation.error) return;
+    const problems = createWorkspaceProblems(
+      creation.error,
+      visibleParameters.map(parameter => parameter.name),
+    );
+    setFieldErrors(problems.fields);
+    setGeneralError(problems.general);
+  }, [creation.error, visibleParameters]);
+
+  // Auto mode: one click creates with the defaults; the form appears only on an objection.
+  const ready = Boolean(
+    template &&
+    parameters.data &&
+    Object.keys(values).length >= visibleParameters.length,
+  );
+  useEffect(() => {
+    if (open && autoSubmit && ready && !autoSent) {
+      setAutoSent(true);
+      submit();
+    }
+  });
+
+  const loadError = templates.error ?? parameters.error;
+  const showForm =
+    !autoSubmit ||
+    Boolean(creation.error) ||
+    Object.keys(fieldErrors).length > 0;
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby="coder-create-title"
+      fullWidth
+      maxWidth="sm"
+    >
+      <DialogTitle id="coder-create-title">Create a workspace</DialogTitle>
+      <DialogContent>
+        {loadError && (
+          <Alert severity="error" role="alert">
+            {describeCoderError(loadError).message}
+          </Alert>
+        )}
+        {!loadError &&
+          (templates.isPending || (template && parameters.isPending)) && (
+            <Progress />
+          )}
+        {!showForm && creation.isPending && (
+          <Progress aria-label="Creating workspace" />
+        )}
+        {showForm && templates.data && (
+          <form
+            id="coder-create-form"
+            className={classes.form}
+            onSubmit={submit}
+            noValidate
+          >
+            {generalError && (
+              <Alert severity="error" role="alert">
+                {generalError}
+              </Alert>
+            )}
+            <TextField
+              id="coder-create-template"
+              select
+              label="Template"
+              value={template?.id ?? ''}
+              onChange={event => setTemplateId(event.target.value)}
+              variant="outlined"
+              size="small"
+              helperText={template?.description}
+              required
+            >
+              {templates.data.map(candidate => (
+                <MenuItem key={candidate.id} value={candidate.id}>
+                  {candidate.display_name || candidate.name}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              id="coder-create-name"
+              label="Workspace name"
+              value={name}
+              onChange={event => setName(event.target.value)}
+              error={Boolean(fieldErrors.name)}
+              helperText={fieldErrors.name ?? 'Letters, digits and hyphens.'}
+              variant="outlined"
+              size="small"
+              required
+            />
+            {visibleParameters.map(parameter => (
+              <ParameterField
+                key={parameter.name}
+                parameter={parameter}
+                value={values[parameter.name] ?? ''}
+                onChange={value =>
+                  setValues(previous => ({
+                    ...previous,
+                    [parameter.name]: value,
+                  }))
+                }
+                error={fieldErrors[parameter.name]}
+                locked={
+                  repoKeys.has(parameter.name) && !unlocked.has(parameter.name)
+                }
+                onUnlock={() =>
+                  setUnlocked(previous => new Set(previous).add(parameter.name))
+                }
+              />
+            ))}
+          </form>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {workspacesConfig.creationUrl && (
+          <Link
+            to={workspacesConfig.creationUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            Open Coder's form instead
+          </Link>
+        )}
+        <Button onClick={onClose}>Cancel</Button>
+        {showForm && (
+          <Button
+            type="submit"
+            form="coder-create-form"
+            color="primary"
+            variant="contained"
+            disabled={!template || creation.isPending}
+          >
+            Create workspace
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function repository(config: CoderWorkspacesConfig) {
+  return config.repoUrl
+    ? { repoUrl: config.repoUrl, repoUrlParamKeys: config.repoUrlParamKeys }
+    : undefined;
+}
+
+function pick(
+  record: Record<string, string>,
+  keys: string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    keys.filter(key => key in record).map(key => [key, record[key]]),
+  );
+}

@@ -1,0 +1,51 @@
+import { useRef } from 'react';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import type {
+  CoderCreateWorkspaceRequest,
+  CoderWorkspace,
+} from '../../api/types';
+import { useCoderMutation } from '../../hooks/useCoderMutation';
+import { useCoderSession } from '../../hooks/useCoderSession';
+import { coderQueryKeys } from '../../queries/coderQueryKeys';
+
+/**
+ * `POST /api/v2/users/me/workspaces`, once per submit: a second submit while one is in
+ * flight is ignored, and it is never retried.
+ */
+export function useCreateWorkspace(
+  onCreated: (workspace: CoderWorkspace) => void,
+) {
+  const alertApi = useApi(alertApiRef);
+  const { snapshot, queryClient } = useCoderSession();
+  const inFlight = useRef(false);
+  const mutation = useCoderMutation<
+    CoderWorkspace,
+    CoderCreateWorkspaceRequest
+  >({
+    mutationFn: (request, api) => api.createWorkspace('me', request),
+    onSuccess: workspace => {
+      alertApi.post({
+        message: `Creating ${workspace.name}…`,
+        severity: 'info',
+        display: 'transient',
+      });
+      queryClient.invalidateQueries({
+        queryKey: coderQueryKeys.workspaces(snapshot.version),
+      });
+      onCreated(workspace);
+    },
+    onSettled: () => {
+      inFlight.current = false;
+    },
+  });
+  return {
+    create: (request: CoderCreateWorkspaceRequest) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      mutation.mutate(request);
+    },
+    isPending: mutation.isPending,
+    error: mutation.error ?? undefined,
+    reset: mutation.reset,
+  };
+}
