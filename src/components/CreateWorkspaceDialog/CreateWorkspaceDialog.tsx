@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, Progress } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -149,12 +149,14 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     parameters.data &&
     Object.keys(values).length >= visibleParameters.length,
   );
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
   useEffect(() => {
     if (open && autoSubmit && ready && !autoSent) {
       setAutoSent(true);
-      submit();
+      submitRef.current();
     }
-  });
+  }, [open, autoSubmit, ready, autoSent]);
 
   const loadError = templates.error ?? parameters.error;
   const showForm =
