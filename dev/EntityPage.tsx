@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { Content, Header, Page } from '@backstage/core-components';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { CoderOpenButton } from '../src/components/CoderOpenButton';
 import { CoderProvider } from '../src/components/CoderProvider';
 import { CoderWorkspacesCard } from '../src/components/CoderWorkspacesCard';
 import type { CoderAppConfig } from '../src/config/CoderAppConfig';
@@ -34,7 +35,9 @@ export function EntityPage(props: EntityPageProps) {
           <Header
             title={entity.metadata.title ?? entity.metadata.name}
             subtitle={entity.metadata.description}
-          />
+          >
+            <CoderOpenButton />
+          </Header>
           <Content>
             <Grid container spacing={3}>
               <Grid item md={6} xs={12}>

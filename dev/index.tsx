@@ -1,5 +1,5 @@
 import { createDevApp } from '@backstage/dev-utils';
-import { coderPlugin } from '../src/plugin';
+import { coderPlugin, CoderPage } from '../src/plugin';
 import { EntityPage } from './EntityPage';
 import { sampleEntities } from './entities';
 
@@ -30,4 +30,5 @@ createDevApp()
     title: 'Broken config',
     element: <EntityPage entity={sampleEntities[4]} />,
   })
+  .addPage({ path: '/coder', title: 'Coder', element: <CoderPage /> })
   .render();

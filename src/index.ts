@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { coderPlugin } from './plugin';
+export { coderPlugin, CoderPage } from './plugin';
+export { rootRouteRef } from './routes';
 
 export { coderApiRef } from './api/CoderApi';
 export type { CoderApi, CoderRequestOptions } from './api/CoderApi';
@@ -72,8 +73,26 @@ export {
   useCoderWorkspacesConfig,
 } from './hooks/useCoderWorkspacesConfig';
 export type { CoderWorkspacesConfig } from './hooks/useCoderWorkspacesConfig';
+export { useWorkspaceAction } from './hooks/useWorkspaceAction';
+export type { WorkspaceActionRunner } from './hooks/useWorkspaceAction';
+
+export {
+  availableWorkspaceActions,
+  workspaceBuildRequest,
+  WORKSPACE_ACTION_TEXT,
+} from './workspaces/workspaceActions';
+export type { CoderWorkspaceAction } from './workspaces/workspaceActions';
+export { safeHref, workspaceLinks } from './workspaces/workspaceLinks';
+export type { WorkspaceLink } from './workspaces/workspaceLinks';
+export {
+  suggestWorkspaceName,
+  workspaceNameProblem,
+} from './workspaces/workspaceName';
 
 export * from './components/CoderProvider';
 export * from './components/CoderAuthForm';
 export * from './components/CoderAuthWrapper';
 export * from './components/CoderWorkspacesCard';
+export * from './components/CreateWorkspaceDialog';
+export * from './components/CoderOpenButton';
+export type { CoderPageProps } from './components/CoderPage';

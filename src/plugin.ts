@@ -2,6 +2,7 @@ import {
   configApiRef,
   createApiFactory,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
@@ -9,6 +10,7 @@ import { coderApiRef } from './api/CoderApi';
 import { CoderClient } from './api/CoderClient';
 import { CoderTokenStore } from './auth/CoderTokenStore';
 import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
+import { rootRouteRef } from './routes';
 
 /**
  * The Coder plugin: registers the Coder API client and the token store.
@@ -46,4 +48,19 @@ export const coderPlugin = createPlugin({
         }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
+
+/**
+ * The Coder page, loaded on demand. Route it in App.tsx (`<Route path="/coder"
+ * element={<CoderPage />} />`) and add a sidebar item.
+ *
+ * @public
+ */
+export const CoderPage = coderPlugin.provide(
+  createRoutableExtension({
+    name: 'CoderPage',
+    component: () => import('./components/CoderPage').then(m => m.CoderPage),
+    mountPoint: rootRouteRef,
+  }),
+);

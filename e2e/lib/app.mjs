@@ -19,9 +19,9 @@ export async function submitToken(page, token) {
   await page.getByRole('button', { name: 'Link account' }).click();
 }
 
-/** The names of the workspaces the card lists, in order. */
-export async function listedWorkspaceNames(page) {
-  const list = page.getByRole('list', { name: 'Coder workspaces' });
+/** The names of the workspaces a card (by its title) lists, in order. */
+export async function listedWorkspaceNames(page, cardTitle = 'Coder workspaces') {
+  const list = page.getByRole('list', { name: cardTitle });
   await list.waitFor();
   return list
     .getByRole('link')

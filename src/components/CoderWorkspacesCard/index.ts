@@ -10,3 +10,7 @@ export type { TemplateIconProps } from './TemplateIcon';
 export type { WorkspaceStatusProps } from './WorkspaceStatus';
 export { useWorkspacesCardState } from './WorkspacesCardContext';
 export type { WorkspacesCardState } from './WorkspacesCardContext';
+export type { CreateWorkspaceButtonProps } from './CreateWorkspaceButton';
+export type { WorkspaceActionsProps } from './WorkspaceActions';
+export type { OpenWorkspaceMenuProps } from './OpenWorkspaceMenu';
+export type { DeleteWorkspaceDialogProps } from './DeleteWorkspaceDialog';

@@ -1,0 +1,62 @@
+import { useContext } from 'react';
+import { Content, Header, Page } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { CoderAuthWrapper } from '../CoderAuthWrapper/CoderAuthWrapper';
+import { CoderContext } from '../CoderProvider/CoderContext';
+import { CoderProvider } from '../CoderProvider/CoderProvider';
+import { CoderWorkspacesCard } from '../CoderWorkspacesCard/CoderWorkspacesCard';
+import { DeploymentCard } from './DeploymentCard';
+import { TemplatesCard } from './TemplatesCard';
+
+/** Props of {@link CoderPage}. @public */
+export interface CoderPageProps {
+  /** Page title. Default: `Coder`. */
+  title?: string;
+}
+
+function CoderPageContent(props: CoderPageProps) {
+  return (
+    <Page themeId="tool">
+      <Header
+        title={props.title ?? 'Coder'}
+        subtitle="Your workspaces and templates"
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item md={7} xs={12}>
+            <CoderWorkspacesCard title="My workspaces" />
+          </Grid>
+          <Grid item md={5} xs={12}>
+            <Grid container spacing={3} direction="column">
+              <Grid item>
+                <DeploymentCard />
+              </Grid>
+              <Grid item>
+                <CoderAuthWrapper type="card" title="Templates">
+                  <TemplatesCard />
+                </CoderAuthWrapper>
+              </Grid>
+            </Grid>
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}
+
+/**
+ * A page of its own: all the user's workspaces with search and actions, the deployment,
+ * and the templates to create from. Works inside or outside an app-wide CoderProvider.
+ *
+ * @public
+ */
+export function CoderPage(props: CoderPageProps) {
+  const insideProvider = useContext(CoderContext) !== undefined;
+  return insideProvider ? (
+    <CoderPageContent {...props} />
+  ) : (
+    <CoderProvider>
+      <CoderPageContent {...props} />
+    </CoderProvider>
+  );
+}

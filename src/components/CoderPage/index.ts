@@ -1,0 +1,2 @@
+export { CoderPage } from './CoderPage';
+export type { CoderPageProps } from './CoderPage';
