@@ -20,7 +20,10 @@ export async function submitToken(page, token) {
 }
 
 /** The names of the workspaces a card (by its title) lists, in order. */
-export async function listedWorkspaceNames(page, cardTitle = 'Coder workspaces') {
+export async function listedWorkspaceNames(
+  page,
+  cardTitle = 'Coder workspaces',
+) {
   const list = page.getByRole('list', { name: cardTitle });
   await list.waitFor();
   return list

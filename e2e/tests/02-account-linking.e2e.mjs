@@ -200,9 +200,12 @@ export const tests = [
     name: 'the create link carries template, mode, parameters and the repository',
     async run({ page }) {
       await linkDemo(page, 'payments-api');
-      const link = page.getByRole('link', {
-        name: /create workspace from template devcontainers/i,
-      });
+      await page
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .click();
+      const link = page
+        .getByRole('dialog', { name: 'Create a workspace' })
+        .getByRole('link', { name: /open coder's form instead/i });
       const url = new URL(await link.getAttribute('href'));
       assertEqual(
         `${url.origin}${url.pathname}`,

@@ -32,7 +32,9 @@ export const tests = [
     async run({ page }) {
       await linkDemo(page);
       await page.getByRole('list', { name: 'Coder workspaces' }).waitFor();
-      await page.getByRole('button', { name: 'Create workspace' }).click();
+      await page
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .click();
       const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
       const repo = dialog.getByRole('textbox', { name: 'Repository URL' });
       await repo.waitFor();
@@ -52,7 +54,9 @@ export const tests = [
       const dotfiles = dialog.getByLabel('Dotfiles URL');
       await dotfiles.fill('git@github.com:demo/dotfiles.git');
       await fakeCoder.clearRequests();
-      await dialog.getByRole('button', { name: 'Create workspace' }).click();
+      await dialog
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .click();
       await dialog
         .getByText('The dotfiles URL must start with https://')
         .waitFor();
@@ -64,7 +68,9 @@ export const tests = [
       await page.screenshot({ path: 'screenshots/create-dialog.png' });
 
       await dotfiles.fill('https://github.com/demo/dotfiles');
-      await dialog.getByRole('button', { name: 'Create workspace' }).dblclick();
+      await dialog
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .dblclick();
       await dialog.waitFor({ state: 'detached' });
       await eventually(
         async () =>
@@ -83,12 +89,16 @@ export const tests = [
     async run({ page }) {
       await linkDemo(page);
       await page.getByRole('list', { name: 'Coder workspaces' }).waitFor();
-      await page.getByRole('button', { name: 'Create workspace' }).click();
+      await page
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .click();
       const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
       await dialog.getByRole('textbox', { name: 'Repository URL' }).waitFor();
       const name = dialog.getByLabel('Workspace name');
       await name.fill('web-app-main');
-      await dialog.getByRole('button', { name: 'Create workspace' }).click();
+      await dialog
+        .getByRole('button', { name: 'Create workspace', exact: true })
+        .click();
       await dialog
         .getByText('This value is already in use and should be unique.')
         .waitFor();
