@@ -82,8 +82,6 @@ export {
   WORKSPACE_ACTION_TEXT,
 } from './workspaces/workspaceActions';
 export type { CoderWorkspaceAction } from './workspaces/workspaceActions';
-export { safeHref, workspaceLinks } from './workspaces/workspaceLinks';
-export type { WorkspaceLink } from './workspaces/workspaceLinks';
 export {
   suggestWorkspaceName,
   workspaceNameProblem,

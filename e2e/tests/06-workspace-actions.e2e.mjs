@@ -73,8 +73,8 @@ export const tests = [
     name: 'stopping a running workspace shows stopping, then stopped, without a reload',
     async run({ page }) {
       await linkDemo(page);
-      // Each phase outlasts one 5 s poll, so the card must show it.
-      await fakeCoder.setConfig({ buildStepMs: 6_000 });
+      // Each phase outlasts one poll (5 s × K = 10 s here), so the card must show it.
+      await fakeCoder.setConfig({ buildStepMs: 8_000 });
       const seen = ['Running'];
       await chooseAction(page, 'web-app-main', 'Stop');
       await waitForStatus(page, 'web-app-main', 'Stopping', seen);

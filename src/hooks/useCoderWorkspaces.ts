@@ -45,7 +45,7 @@ export function useCoderWorkspaces(
   return useQueries(
     {
       queries: searches.map(q => ({
-        ...workspacesQueryOptions(api, snapshot.version, q),
+        ...workspacesQueryOptions(api, snapshot.version, q, searches.length),
         enabled,
         placeholderData: keepPreviousData,
       })),

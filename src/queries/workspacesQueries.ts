@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CoderApi } from '../api/CoderApi';
 import type { CoderWorkspace, CoderWorkspacesResponse } from '../api/types';
+import { isCoderResponseError } from '../api/errors';
 import { coderQueryKeys } from './coderQueryKeys';
 
 /** Poll this often while something is changing, so the user sees it happen. */
@@ -37,24 +38,43 @@ export function workspacesPollInterval(
     : CODER_IDLE_POLL_MS;
 }
 
+/** True for failures that can heal by themselves: network, 5xx, 429, bad bodies. */
+function isTransient(error: unknown): boolean {
+  return (
+    !isCoderResponseError(error) ||
+    error.coder.status >= 500 ||
+    error.coder.status === 429
+  );
+}
+
 /**
- * One `GET /api/v2/workspaces?q=` search. Polling stops while the tab is hidden
- * (TanStack's default `refetchIntervalInBackground: false`) and resumes on return.
+ * One `GET /api/v2/workspaces?q=` search, part of a list made of `searchCount` searches
+ * (one per repository parameter). The list's polling budget is shared among them, so a
+ * card costs Coder at most one request a minute when idle and twelve while something
+ * changes, whatever K is. Polling stops while the tab is hidden (TanStack's default
+ * `refetchIntervalInBackground: false`) and resumes on return.
  */
 export function workspacesQueryOptions(
   api: CoderApi,
   sessionVersion: number,
   q: string,
+  searchCount = 1,
 ) {
   return queryOptions({
     queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q),
     queryFn: ({ signal }) => api.getWorkspaces({ q }, { signal }),
     meta: { sessionVersion },
-    // After a failure, check again soon so the card recovers by itself when Coder does.
-    refetchInterval: query =>
-      query.state.status === 'error'
-        ? CODER_ACTIVE_POLL_MS
-        : workspacesPollInterval(query.state.data),
+    refetchInterval: query => {
+      const { error, status, data } = query.state;
+      if (status === 'error') {
+        // Outages heal by themselves, so look again soon; a 4xx (a bad search, a
+        // revoked token) does not, so wait for the user instead.
+        return isTransient(error) ? CODER_ACTIVE_POLL_MS : false;
+      }
+      return workspacesPollInterval(data) * Math.max(1, searchCount);
+    },
     refetchIntervalInBackground: false,
+    // Big lists are large; don't keep old searches around for long.
+    gcTime: 60_000,
   });
 }

@@ -1,4 +1,3 @@
-export { CoderAuthForm } from './CoderAuthForm';
+export { CoderAuthDialog, CoderAuthForm } from './LazyCoderAuthForm';
 export type { CoderAuthFormProps } from './CoderAuthForm';
-export { CoderAuthDialog } from './CoderAuthDialog';
 export type { CoderAuthDialogProps } from './CoderAuthDialog';

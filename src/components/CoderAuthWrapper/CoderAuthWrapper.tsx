@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
-import { CoderAuthForm } from '../CoderAuthForm/CoderAuthForm';
+import { CoderAuthForm } from '../CoderAuthForm/LazyCoderAuthForm';
 
 /** Props of {@link CoderAuthWrapper}. @public */
 export interface CoderAuthWrapperProps {

@@ -8,8 +8,8 @@ import { useCoderWorkspaces } from '../../hooks/useCoderWorkspaces';
 import { useCoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
 import { useWorkspaceAction } from '../../hooks/useWorkspaceAction';
 import type { CoderWorkspace } from '../../api/types';
-import { CoderAuthDialog } from '../CoderAuthForm/CoderAuthDialog';
-import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/CreateWorkspaceDialog';
+import { CoderAuthDialog } from '../CoderAuthForm/LazyCoderAuthForm';
+import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/LazyCreateWorkspaceDialog';
 import { planOpen } from './openPlan';
 
 /** Props of {@link CoderOpenButton}. @public */
@@ -51,7 +51,7 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
         >
           Link Coder account
         </Button>
-        <CoderAuthDialog open={linking} onClose={() => setLinking(false)} />
+        {linking && <CoderAuthDialog open onClose={() => setLinking(false)} />}
       </>
     );
   }

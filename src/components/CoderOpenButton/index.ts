@@ -1,4 +1,3 @@
-export { CoderOpenButton } from './CoderOpenButton';
+export { CoderOpenButton } from './LazyCoderOpenButton';
 export type { CoderOpenButtonProps } from './CoderOpenButton';
-export { planOpen } from './openPlan';
 export type { CoderOpenPlan } from './openPlan';

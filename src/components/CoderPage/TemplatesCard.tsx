@@ -10,7 +10,7 @@ import { describeCoderError } from '../../api/describeCoderError';
 import { buildWorkspaceCreationUrl } from '../../catalog/workspaceCreationUrl';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { useCoderQuery } from '../../hooks/useCoderQuery';
-import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/CreateWorkspaceDialog';
+import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/LazyCreateWorkspaceDialog';
 import { TemplateIcon } from '../CoderWorkspacesCard/TemplateIcon';
 
 /** The user's templates (deprecated ones hidden by Coder), each with "Create". */

@@ -4,7 +4,7 @@ import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import { coderTokenStoreApiRef } from '../../auth/coderTokenStoreApiRef';
 import { useCoderSession } from '../../hooks/useCoderSession';
-import { CoderAuthDialog } from '../CoderAuthForm/CoderAuthDialog';
+import { CoderAuthDialog } from '../CoderAuthForm/LazyCoderAuthForm';
 import { getAuthFormRegistry } from './authFormRegistry';
 
 const useStyles = makeStyles(theme => ({
@@ -46,7 +46,7 @@ export function CoderFallbackAuthPrompt() {
       >
         Link Coder account
       </Button>
-      <CoderAuthDialog open={open} onClose={() => setOpen(false)} />
+      {open && <CoderAuthDialog open onClose={() => setOpen(false)} />}
     </>
   );
 }

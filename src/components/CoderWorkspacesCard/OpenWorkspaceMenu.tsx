@@ -1,19 +1,16 @@
-import { useId, useState } from 'react';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { lazy, Suspense, useId, useState } from 'react';
 import Button from '@material-ui/core/Button';
-import ListItemText from '@material-ui/core/ListItemText';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import type { CoderWorkspace } from '../../api/types';
-import { describeCoderError } from '../../api/describeCoderError';
-import { useCoderApi } from '../../hooks/useCoderApi';
-import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
-import { useCoderQuery } from '../../hooks/useCoderQuery';
-import {
-  workspaceLinks,
-  type WorkspaceLink,
-} from '../../workspaces/workspaceLinks';
+
+// Link building loads with the first menu opened, not with the page.
+const MenuItems = lazy(() =>
+  import('./OpenWorkspaceMenuItems').then(module => ({
+    default: module.OpenWorkspaceMenuItems,
+  })),
+);
 
 /** Props of {@link OpenWorkspaceMenu}. @public */
 export interface OpenWorkspaceMenuProps {
@@ -22,43 +19,15 @@ export interface OpenWorkspaceMenuProps {
 
 /**
  * "Open" for a running workspace: the dashboard, VS Code Desktop, the web terminal and
- * the agents' apps. VS Code gets a freshly minted API key at click time; the key goes
- * straight to the `vscode://` hand-off and is never rendered.
+ * the agents' apps.
  *
  * @public
  */
 export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
   const { workspace } = props;
   const menuId = useId();
-  const api = useCoderApi();
-  const alertApi = useApi(alertApiRef);
-  const { deployment } = useCoderAppConfig();
   const [anchor, setAnchor] = useState<HTMLElement>();
-  // Needed only for subdomain and path apps, and only once someone opens a menu.
-  const regions = useCoderQuery({
-    queryKey: ['regions'],
-    queryFn: ({ api: coderApi, signal }) => coderApi.getRegions({ signal }),
-    enabled: Boolean(anchor),
-    staleTime: 10 * 60_000,
-  });
-  const links = workspaceLinks(workspace, {
-    accessUrl: deployment.accessUrl,
-    primaryRegion: regions.data?.[0],
-  });
-
-  const openWithKey = async (link: WorkspaceLink) => {
-    setAnchor(undefined);
-    try {
-      const key = await api.createApiKey('me');
-      window.location.assign(link.withKey!(key));
-    } catch (error) {
-      alertApi.post({
-        message: `Could not open ${link.label}: ${describeCoderError(error).message}`,
-        severity: 'error',
-      });
-    }
-  };
-
+  const close = () => setAnchor(undefined);
   return (
     <>
       <Button
@@ -77,25 +46,12 @@ export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
         id={menuId}
         anchorEl={anchor}
         open={Boolean(anchor)}
-        onClose={() => setAnchor(undefined)}
+        onClose={close}
       >
-        {links.map(link =>
-          link.href ? (
-            <MenuItem
-              key={link.key}
-              component="a"
-              href={link.href}
-              target="_blank"
-              rel="noopener noreferrer"
-              onClick={() => setAnchor(undefined)}
-            >
-              <ListItemText primary={link.label} secondary={link.agentName} />
-            </MenuItem>
-          ) : (
-            <MenuItem key={link.key} onClick={() => openWithKey(link)}>
-              <ListItemText primary={link.label} secondary={link.agentName} />
-            </MenuItem>
-          ),
+        {anchor && (
+          <Suspense fallback={<MenuItem disabled>Loading…</MenuItem>}>
+            <MenuItems workspace={workspace} onDone={close} />
+          </Suspense>
         )}
       </Menu>
     </>

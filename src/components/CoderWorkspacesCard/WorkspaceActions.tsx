@@ -13,8 +13,16 @@ import {
   WORKSPACE_ACTION_TEXT,
   type CoderWorkspaceAction,
 } from '../../workspaces/workspaceActions';
-import { DeleteWorkspaceDialog } from './DeleteWorkspaceDialog';
+import { lazyComponent } from '../lazyComponent';
+import type { DeleteWorkspaceDialogProps } from './DeleteWorkspaceDialog';
 import { OpenWorkspaceMenu } from './OpenWorkspaceMenu';
+
+// Only a delete needs it.
+const DeleteWorkspaceDialog = lazyComponent<DeleteWorkspaceDialogProps>(() =>
+  import('./DeleteWorkspaceDialog').then(
+    module => module.DeleteWorkspaceDialog,
+  ),
+);
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -104,12 +112,14 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
           </Menu>
         </>
       )}
-      <DeleteWorkspaceDialog
-        open={confirmingDelete}
-        workspaceName={workspace.name}
-        onClose={() => setConfirmingDelete(false)}
-        onConfirm={() => run('delete')}
-      />
+      {confirmingDelete && (
+        <DeleteWorkspaceDialog
+          open
+          workspaceName={workspace.name}
+          onClose={() => setConfirmingDelete(false)}
+          onConfirm={() => run('delete')}
+        />
+      )}
     </div>
   );
 }

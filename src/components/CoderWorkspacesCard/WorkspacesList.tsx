@@ -9,7 +9,7 @@ import { describeCoderError } from '../../api/describeCoderError';
 import type { CoderWorkspace } from '../../api/types';
 import { CODER_ANNOTATIONS } from '../../catalog/entityCoderConfig';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
-import { CoderAuthForm } from '../CoderAuthForm/CoderAuthForm';
+import { CoderAuthForm } from '../CoderAuthForm/LazyCoderAuthForm';
 import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';

@@ -1,4 +1,2 @@
-export { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+export { CreateWorkspaceDialog } from './LazyCreateWorkspaceDialog';
 export type { CreateWorkspaceDialogProps } from './CreateWorkspaceDialog';
-export { ParameterField } from './ParameterField';
-export type { ParameterFieldProps } from './ParameterField';
