@@ -77,7 +77,7 @@ function launch(label, command, args, { env = {}, onOutput } = {}) {
 
 /** Starts the fake Coder on :3900 and waits until it answers. */
 export async function startFakeCoder({ args = [], log } = {}) {
-  await assertPortFree(3900);
+  await assertPortFree(ports.fakeCoder);
   const fake = launch(
     'fake Coder',
     bin('tsx'),
