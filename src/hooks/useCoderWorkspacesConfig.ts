@@ -20,6 +20,8 @@ export interface CoderWorkspacesConfig {
   /** Normalised repository URL of the entity, when it has one. */
   repoUrl?: string;
   repoUrlParamKeys: readonly string[];
+  /** The repository scope for searches and the create form, when there is one. */
+  repository?: { repoUrl: string; repoUrlParamKeys: readonly string[] };
   /** Coder's create-workspace deep link, when a template is known. */
   creationUrl?: string;
   /** Entity values that could not be used, each naming its field. */
@@ -44,6 +46,9 @@ export function mergeWorkspacesConfig(
     params,
     repoUrl,
     repoUrlParamKeys: app.repoUrlParamKeys,
+    repository: repoUrl
+      ? { repoUrl, repoUrlParamKeys: app.repoUrlParamKeys }
+      : undefined,
     creationUrl: templateName
       ? buildWorkspaceCreationUrl({
           accessUrl: appConfig.deployment.accessUrl,

@@ -29,10 +29,7 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
   const { readEntityData = true } = props;
   const auth = useCoderAuth();
   const config = useCoderWorkspacesConfig({ readEntityData });
-  const repository =
-    config.readsEntityData && config.repoUrl
-      ? { repoUrl: config.repoUrl, repoUrlParamKeys: config.repoUrlParamKeys }
-      : undefined;
+  const { repository } = config;
   const result = useCoderWorkspaces({
     filter: 'owner:me',
     repository,

@@ -69,13 +69,7 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
   };
   const workspacesConfig = useCoderWorkspacesConfig({ readEntityData });
   const auth = useCoderAuth();
-  const repository =
-    workspacesConfig.readsEntityData && workspacesConfig.repoUrl
-      ? {
-          repoUrl: workspacesConfig.repoUrl,
-          repoUrlParamKeys: workspacesConfig.repoUrlParamKeys,
-        }
-      : undefined;
+  const { repository } = workspacesConfig;
   const canList =
     auth.hasToken && (!workspacesConfig.readsEntityData || Boolean(repository));
   const result = useCoderWorkspaces({ filter, repository, enabled: canList });

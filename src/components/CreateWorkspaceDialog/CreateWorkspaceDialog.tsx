@@ -96,7 +96,7 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     const initial = initialParameterValues(
       parameters.data,
       workspacesConfig.params,
-      repository(workspacesConfig),
+      workspacesConfig.repository,
     );
     setValues(previous => ({
       ...initial,
@@ -274,12 +274,6 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
       </DialogActions>
     </Dialog>
   );
-}
-
-function repository(config: CoderWorkspacesConfig) {
-  return config.repoUrl
-    ? { repoUrl: config.repoUrl, repoUrlParamKeys: config.repoUrlParamKeys }
-    : undefined;
 }
 
 function pick(
