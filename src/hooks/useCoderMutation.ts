@@ -1,3 +1,4 @@
+import { useCallback, useRef } from 'react';
 import {
   useMutation,
   type UseMutationOptions,
@@ -16,8 +17,9 @@ export type UseCoderMutationOptions<TData, TVariables> = Omit<
 };
 
 /**
- * TanStack `useMutation` on the plugin's QueryClient. Mutations are never retried: a
- * repeated start, stop or delete is not harmless.
+ * TanStack `useMutation` on the plugin's QueryClient. Mutations fire once: never retried,
+ * and a call while one is in flight (a double click) is dropped; `mutateAsync` then
+ * returns the running call's promise. A repeated start, stop or delete is not harmless.
  *
  * @public
  */
@@ -27,7 +29,7 @@ export function useCoderMutation<TData, TVariables = void>(
   const api = useCoderApi();
   const { snapshot, queryClient } = useCoderSession();
   const { mutationFn, ...rest } = options;
-  return useMutation(
+  const mutation = useMutation(
     {
       ...rest,
       mutationFn: variables => mutationFn(variables, api),
@@ -36,4 +38,26 @@ export function useCoderMutation<TData, TVariables = void>(
     },
     queryClient,
   );
+  // A ref, not state: the second click of a double click arrives before a re-render.
+  const inFlight = useRef<Promise<TData>>();
+  const { mutateAsync: send } = mutation;
+  const mutateAsync = useCallback<typeof send>(
+    (variables, callOptions) => {
+      if (!inFlight.current) {
+        inFlight.current = send(variables, callOptions).finally(() => {
+          inFlight.current = undefined;
+        });
+      }
+      return inFlight.current;
+    },
+    [send],
+  );
+  const mutate = useCallback<typeof mutation.mutate>(
+    (variables, callOptions) => {
+      // Failures reach onError and `error`; the promise itself is not needed here.
+      mutateAsync(variables, callOptions).catch(() => undefined);
+    },
+    [mutateAsync],
+  );
+  return { ...mutation, mutate, mutateAsync };
 }

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import type {
   CoderWorkspace,
@@ -35,8 +34,6 @@ export function useWorkspaceAction(
 ): WorkspaceActionRunner {
   const alertApi = useApi(alertApiRef);
   const { snapshot, queryClient } = useCoderSession();
-  // A ref, not state: the second click of a double click arrives before a re-render.
-  const inFlight = useRef(false);
 
   const mutation = useCoderMutation<
     CoderWorkspaceBuild | undefined,
@@ -85,7 +82,6 @@ export function useWorkspaceAction(
       });
     },
     onSettled: () => {
-      inFlight.current = false;
       queryClient.invalidateQueries({
         queryKey: coderQueryKeys.workspaces(snapshot.version),
       });
@@ -93,11 +89,7 @@ export function useWorkspaceAction(
   });
 
   return {
-    run: action => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      mutation.mutate(action);
-    },
+    run: action => mutation.mutate(action),
     pending: mutation.isPending ? mutation.variables : undefined,
   };
 }

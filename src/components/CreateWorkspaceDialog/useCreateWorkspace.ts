@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import type {
   CoderCreateWorkspaceRequest,
@@ -9,15 +8,14 @@ import { useCoderSession } from '../../hooks/useCoderSession';
 import { coderQueryKeys } from '../../queries/coderQueryKeys';
 
 /**
- * `POST /api/v2/users/me/workspaces`, once per submit: a second submit while one is in
- * flight is ignored, and it is never retried.
+ * `POST /api/v2/users/me/workspaces`; useCoderMutation drops a second submit while one
+ * is in flight and never retries.
  */
 export function useCreateWorkspace(
   onCreated: (workspace: CoderWorkspace) => void,
 ) {
   const alertApi = useApi(alertApiRef);
   const { snapshot, queryClient } = useCoderSession();
-  const inFlight = useRef(false);
   const mutation = useCoderMutation<
     CoderWorkspace,
     CoderCreateWorkspaceRequest
@@ -34,16 +32,9 @@ export function useCreateWorkspace(
       });
       onCreated(workspace);
     },
-    onSettled: () => {
-      inFlight.current = false;
-    },
   });
   return {
-    create: (request: CoderCreateWorkspaceRequest) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      mutation.mutate(request);
-    },
+    create: (request: CoderCreateWorkspaceRequest) => mutation.mutate(request),
     isPending: mutation.isPending,
     error: mutation.error ?? undefined,
     reset: mutation.reset,
