@@ -42,9 +42,9 @@ export function useCoderMutation<TData, TVariables = void>(
   const inFlight = useRef<Promise<TData>>();
   const { mutateAsync: send } = mutation;
   const mutateAsync = useCallback<typeof send>(
-    (variables, callOptions) => {
+    (...args) => {
       if (!inFlight.current) {
-        inFlight.current = send(variables, callOptions).finally(() => {
+        inFlight.current = send(...args).finally(() => {
           inFlight.current = undefined;
         });
       }
@@ -53,9 +53,9 @@ export function useCoderMutation<TData, TVariables = void>(
     [send],
   );
   const mutate = useCallback<typeof mutation.mutate>(
-    (variables, callOptions) => {
+    (...args) => {
       // Failures reach onError and `error`; the promise itself is not needed here.
-      mutateAsync(variables, callOptions).catch(() => undefined);
+      mutateAsync(...args).catch(() => undefined);
     },
     [mutateAsync],
   );
