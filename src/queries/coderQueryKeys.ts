@@ -13,6 +13,6 @@ export const coderQueryKeys = {
     [...coderQueryKeys.session(sessionVersion), 'users', 'me'] as const,
   workspaces: (sessionVersion: number) =>
     [...coderQueryKeys.session(sessionVersion), 'workspaces'] as const,
-  workspaceSearch: (sessionVersion: number, q: string) =>
-    [...coderQueryKeys.workspaces(sessionVersion), { q }] as const,
+  workspaceSearch: (sessionVersion: number, q: string, limit?: number) =>
+    [...coderQueryKeys.workspaces(sessionVersion), { q, limit }] as const,
 };

@@ -4,6 +4,12 @@ import type { CoderWorkspace, CoderWorkspacesResponse } from '../api/types';
 import { isCoderResponseError } from '../api/errors';
 import { coderQueryKeys } from './coderQueryKeys';
 
+/**
+ * Workspaces a card asks for at first and per "Show more": enough for a repository,
+ * small enough that a deployment with thousands never blocks typing.
+ */
+export const CODER_WORKSPACES_PAGE_SIZE = 25;
+
 /** Poll this often while something is changing, so the user sees it happen. */
 export const CODER_ACTIVE_POLL_MS = 5_000;
 /** Otherwise, only often enough to notice changes made elsewhere. */
@@ -47,8 +53,14 @@ function isTransient(error: unknown): boolean {
   );
 }
 
+function retryAfterMs(error: unknown): number | undefined {
+  if (!isCoderResponseError(error)) return undefined;
+  const seconds = error.coder.retryAfterSeconds;
+  return seconds === undefined ? undefined : seconds * 1000;
+}
+
 /**
- * One `GET /api/v2/workspaces?q=` search, part of a list made of `searchCount` searches
+ * One `GET /api/v2/workspaces?q=&limit=` search (`limit` omitted: every match), part of a list made of `searchCount` searches
  * (one per repository parameter). The list's polling budget is shared among them, so a
  * card costs Coder at most one request a minute when idle and twelve while something
  * changes, whatever K is. Polling stops while the tab is hidden (TanStack's default
@@ -59,19 +71,26 @@ export function workspacesQueryOptions(
   sessionVersion: number,
   q: string,
   searchCount = 1,
+  limit?: number,
 ) {
   return queryOptions({
-    queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q),
-    queryFn: ({ signal }) => api.getWorkspaces({ q }, { signal }),
+    queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q, limit),
+    queryFn: ({ signal }) => api.getWorkspaces({ q, limit }, { signal }),
     meta: { sessionVersion },
     refetchInterval: query => {
       const { error, status, data } = query.state;
+      const searches = Math.max(1, searchCount);
       if (status === 'error') {
-        // Outages heal by themselves, so look again soon; a 4xx (a bad search, a
+        // Outages heal by themselves, so look again soon (within the card's shared
+        // budget, and never sooner than Coder's Retry-After); a 4xx (a bad search, a
         // revoked token) does not, so wait for the user instead.
-        return isTransient(error) ? CODER_ACTIVE_POLL_MS : false;
+        if (!isTransient(error)) return false;
+        return Math.max(
+          CODER_ACTIVE_POLL_MS * searches,
+          retryAfterMs(error) ?? 0,
+        );
       }
-      return workspacesPollInterval(data) * Math.max(1, searchCount);
+      return workspacesPollInterval(data) * searches;
     },
     refetchIntervalInBackground: false,
     // Big lists are large; don't keep old searches around for long.

@@ -4,6 +4,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { describeCoderError } from '../../api/describeCoderError';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
+import { CODER_WORKSPACES_PAGE_SIZE } from '../../queries/workspacesQueries';
 import { useCoderWorkspaces } from '../../hooks/useCoderWorkspaces';
 import { useCoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
 import { useWorkspaceAction } from '../../hooks/useWorkspaceAction';
@@ -34,6 +35,9 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
     filter: 'owner:me',
     repository,
     enabled: !config.readsEntityData || Boolean(repository),
+    // The card's first page: the same request, shared. Coder lists running workspaces
+    // first, which is what this button looks for.
+    limit: CODER_WORKSPACES_PAGE_SIZE,
   });
   const [linking, setLinking] = useState(false);
   const [creating, setCreating] = useState(false);

@@ -145,6 +145,44 @@ describe('CoderWorkspacesCard', () => {
     ]);
   });
 
+  it('asks Coder for one page at a time and reaches every workspace with "Show more"', async () => {
+    const all = Array.from({ length: 60 }, (_, index) =>
+      workspaceFixture(`ws-${String(index).padStart(2, '0')}`),
+    );
+    const limits: string[] = [];
+    serveCoder(() => []);
+    server.use(
+      http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, ({ request }) => {
+        const limit = new URL(request.url).searchParams.get('limit') ?? '';
+        limits.push(limit);
+        return HttpResponse.json({
+          workspaces: all.slice(0, Number(limit) || undefined),
+          count: all.length,
+        });
+      }),
+    );
+    await renderCard({ token: TEST_TOKEN });
+
+    const rows = () =>
+      within(
+        screen.getByRole('list', { name: /coder workspaces/i }),
+      ).getAllByRole('listitem');
+    await screen.findByRole('list', { name: /coder workspaces/i });
+    expect(rows()).toHaveLength(25);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show more (35 not shown)' }),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(50));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Show more (10 not shown)' }),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(60));
+    expect(
+      screen.queryByRole('button', { name: /show more/i }),
+    ).not.toBeInTheDocument();
+    expect(limits).toEqual(['25', '50', '75']);
+  });
+
   it('says a search failed instead of showing fewer workspaces', async () => {
     serveCoder(q =>
       q.includes('custom_repo')

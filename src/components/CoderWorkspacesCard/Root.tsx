@@ -4,6 +4,7 @@ import { useCoderContext } from '../CoderProvider/CoderContext';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { useCoderWorkspaces } from '../../hooks/useCoderWorkspaces';
 import { useCoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
+import { CODER_WORKSPACES_PAGE_SIZE } from '../../queries/workspacesQueries';
 import { WorkspacesCardContext } from './WorkspacesCardContext';
 
 /** The filter a card starts with: the user's own workspaces. @public */
@@ -72,7 +73,19 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
   const { repository } = workspacesConfig;
   const canList =
     auth.hasToken && (!workspacesConfig.readsEntityData || Boolean(repository));
-  const result = useCoderWorkspaces({ filter, repository, enabled: canList });
+  // A new search starts again from the first page, so typing never waits for a long list.
+  const [shown, setShown] = useState({
+    filter,
+    limit: CODER_WORKSPACES_PAGE_SIZE,
+  });
+  const limit =
+    shown.filter === filter ? shown.limit : CODER_WORKSPACES_PAGE_SIZE;
+  const result = useCoderWorkspaces({
+    filter,
+    repository,
+    enabled: canList,
+    limit,
+  });
 
   return (
     <WorkspacesCardContext.Provider
@@ -82,6 +95,8 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
         workspacesConfig,
         result: canList ? result : undefined,
         headingId,
+        showMore: () =>
+          setShown({ filter, limit: limit + CODER_WORKSPACES_PAGE_SIZE }),
       }}
     >
       <InfoCard

@@ -12,6 +12,8 @@ export interface WorkspacesCardState {
   result?: CoderWorkspacesResult;
   /** Id of the card's heading, for `aria-labelledby`. */
   headingId: string;
+  /** Asks Coder for the next page of the list. */
+  showMore: () => void;
 }
 
 export const WorkspacesCardContext = createContext<

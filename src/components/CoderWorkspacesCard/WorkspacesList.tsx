@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Progress, WarningPanel } from '@backstage/core-components';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
@@ -14,9 +14,6 @@ import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
-
-/** Rows rendered at first and per "Show more"; long lists stay fast and reachable. */
-export const CODER_LIST_PAGE_SIZE = 25;
 
 const useStyles = makeStyles(theme => ({
   empty: {
@@ -48,9 +45,9 @@ export interface WorkspacesListProps {
 export function WorkspacesList(props: WorkspacesListProps) {
   const { renderListItem, emptyState } = props;
   const classes = useStyles();
-  const { workspacesConfig, result, headingId } = useWorkspacesCardState();
+  const { workspacesConfig, result, headingId, showMore } =
+    useWorkspacesCardState();
   const auth = useCoderAuth();
-  const [visible, setVisible] = useState(CODER_LIST_PAGE_SIZE);
 
   if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
     return (
@@ -110,11 +107,11 @@ export function WorkspacesList(props: WorkspacesListProps) {
       )
     );
   }
-  const shown = workspaces.slice(0, visible);
+  const notShown = (result.totalCount ?? workspaces.length) - workspaces.length;
   return (
     <>
       <List className={classes.list} aria-labelledby={headingId} component="ul">
-        {shown.map(workspace =>
+        {workspaces.map(workspace =>
           renderListItem ? (
             renderListItem(workspace)
           ) : (
@@ -122,13 +119,14 @@ export function WorkspacesList(props: WorkspacesListProps) {
           ),
         )}
       </List>
-      {workspaces.length > visible && (
+      {notShown > 0 && (
         <Button
           className={classes.more}
           size="small"
-          onClick={() => setVisible(count => count + CODER_LIST_PAGE_SIZE)}
+          onClick={showMore}
+          disabled={result.isFetching}
         >
-          Show more ({workspaces.length - visible} not shown)
+          Show more ({notShown} not shown)
         </Button>
       )}
     </>
