@@ -15,6 +15,8 @@ export function getCoderQueryClient(tokenStore: CoderTokenStore): QueryClient {
   let client = clients.get(tokenStore);
   if (!client) {
     client = createCoderQueryClient(tokenStore);
+    // No QueryClientProvider mounts it, so do it here: refetch on focus and reconnect.
+    client.mount();
     clients.set(tokenStore, client);
   }
   return client;
@@ -51,9 +53,12 @@ function createCoderQueryClient(tokenStore: CoderTokenStore): QueryClient {
         retryDelay: queryRetryDelay,
         staleTime: 5_000,
         refetchOnWindowFocus: true,
+        // Offline, fail and say so rather than pause silently; reconnecting refetches.
+        networkMode: 'always',
       },
-      // Mutations change workspaces; a retry could start or delete twice.
-      mutations: { retry: 0 },
+      // Mutations change workspaces; a retry could start or delete twice. A paused
+      // mutation would fire whenever the network returns, long after the click.
+      mutations: { retry: 0, networkMode: 'always' },
     },
   });
 }
