@@ -3,8 +3,8 @@
  * JSON, 429, dropped connections, revoked token), by stopping it, by cutting the
  * browser off from the Backstage proxy, or by taking the browser offline. For each: the card says what is wrong (never a
  * blank card, never "no workspaces"), recovers by itself once the fault clears (it checks
- * again every 5 s after an error), and nothing uncaught reaches the console.
- * Not covered: a mutation in flight during a fault (the card has no mutations yet).
+ * again every 5 s after an error), and nothing uncaught reaches the console. A mutation
+ * caught by a fault is reported, not lost silently, and never sent twice.
  */
 import {
   assert,
@@ -52,6 +52,14 @@ async function linkDemo(page) {
   await openEntity(page, 'web-app');
   await submitToken(page, DEMO_TOKEN);
   await workspacesList(page).waitFor();
+}
+
+async function workspaceId(name) {
+  const { workspaces } = await fetch(
+    `${FAKE_CODER_URL}/api/v2/workspaces?q=${encodeURIComponent(`name:${name}`)}`,
+    { headers: { 'Coder-Session-Token': DEMO_TOKEN } },
+  ).then(res => res.json());
+  return workspaces[0].id;
 }
 
 async function refresh(page) {
@@ -346,6 +354,52 @@ export const tests = [
       );
       await page.unroute('**/api/proxy/coder/**');
       await recoversByItself(page);
+      noUncaught();
+    },
+  },
+  {
+    name: 'a start whose connection drops is reported, sent once, and can be started again by hand',
+    async run({ page }) {
+      const noUncaught = watchConsole(page);
+      await linkDemo(page);
+      const id = await workspaceId('web-app-feature');
+      const buildsPath = `/api/v2/workspaces/${id}/builds`;
+      await fakeCoder.clearRequests();
+      await fakeCoder.setFaults({
+        dropConnections: true,
+        pathPrefix: buildsPath,
+      });
+
+      await page.getByRole('button', { name: 'Start web-app-feature' }).click();
+      const alert = page.getByRole('alert').filter({
+        hasText: /could not start web-app-feature/i,
+      });
+      await alert.waitFor();
+      assert(
+        /could not get an answer from Coder.*may not have received it/.test(
+          await alert.innerText(),
+        ),
+        `says why: ${await alert.innerText()}`,
+      );
+      // Long enough for any automatic retry to have happened.
+      await page.waitForTimeout(4_000);
+      const posts = async () =>
+        (await fakeCoder.requests()).filter(
+          request => request.method === 'POST' && request.url === buildsPath,
+        ).length;
+      assertEqual(await posts(), 1, 'POST /builds during the fault');
+      const start = page.getByRole('button', {
+        name: 'Start web-app-feature',
+      });
+      assert(await start.isEnabled(), 'the start button is usable again');
+
+      await fakeCoder.clearFaults();
+      await start.click();
+      await card(page)
+        .getByText(/^(Starting|Running)/)
+        .first()
+        .waitFor();
+      assertEqual(await posts(), 2, 'POST /builds after starting by hand');
       noUncaught();
     },
   },

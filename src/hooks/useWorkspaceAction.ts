@@ -75,9 +75,15 @@ export function useWorkspaceAction(
       });
     },
     onError: (error, action) => {
-      const { message } = describeCoderError(error);
+      const { kind, message } = describeCoderError(error);
+      // Without an answer nobody knows whether Coder acted, and it is not sent again by
+      // itself; the list (refreshed below) shows what really happened.
+      const unknownOutcome =
+        kind === 'unreachable' || kind === 'offline'
+          ? ' Coder may not have received it; the list shows the workspace as it is now.'
+          : '';
       alertApi.post({
-        message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace.name}: ${message}`,
+        message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace.name}: ${message}${unknownOutcome}`,
         severity: 'error',
       });
     },
