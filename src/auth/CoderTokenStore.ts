@@ -1,3 +1,5 @@
+import { checkSessionToken } from './checkSessionToken';
+
 /** Where a linked Coder session token is kept. @public */
 export type CoderTokenStorage = 'local' | 'session' | 'memory';
 
@@ -25,7 +27,10 @@ const CODER_TOKEN_STORAGE_KEY = 'backstage-plugin-coder/session-token';
 
 /**
  * Holds the user's Coder session token and tells subscribers when it changes,
- * including changes made in another tab (via the `storage` event).
+ * including changes made in another tab (via the `storage` event). A stored value that
+ * cannot be a token (see the link form's check: over 1,024 characters, or anything but
+ * visible ASCII) is ignored and removed from storage when read. When storage is full or
+ * disabled, the token is kept in memory for the tab.
  *
  * @public
  */
@@ -88,11 +93,23 @@ export class CoderTokenStore {
   }
 
   private read(): string | undefined {
+    let stored: string | null | undefined;
     try {
-      return this.storage?.getItem(this.key) ?? undefined;
+      stored = this.storage?.getItem(this.key);
     } catch {
       return undefined;
     }
+    if (stored === null || stored === undefined) return undefined;
+    const check = checkSessionToken(stored);
+    if (check.ok) return check.token;
+    // Edited by hand, an extension or an older version: no header could carry it, so
+    // every request would fail as "unreachable". Forget it; the link form shows instead.
+    try {
+      this.storage?.removeItem(this.key);
+    } catch {
+      // Storage refused; the value is ignored all the same.
+    }
+    return undefined;
   }
 
   private update(

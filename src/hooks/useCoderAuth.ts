@@ -6,6 +6,7 @@ import {
   describeCoderError,
   type CoderErrorDescription,
 } from '../api/describeCoderError';
+import { checkSessionToken } from '../auth/checkSessionToken';
 import type { CoderUnlinkReason } from '../auth/CoderTokenStore';
 import { coderQueryKeys } from '../queries/coderQueryKeys';
 import { currentUserQueryOptions } from '../queries/userQueries';
@@ -31,7 +32,9 @@ export interface CoderAuth {
   sessionVersion: number;
   /**
    * Checks `token` against `GET /api/v2/users/me` and stores it only if Coder accepts
-   * it. Rejects with a {@link CoderLinkError} otherwise.
+   * it. Rejects with a {@link CoderLinkError} otherwise, without any request when the
+   * value cannot be a token (empty, over 1,024 characters, or holding anything but
+   * visible ASCII once surrounding whitespace is trimmed).
    */
   linkToken: (token: string) => Promise<CoderUser>;
   /** Forgets the token. */
@@ -55,14 +58,25 @@ export function useCoderAuth(): CoderAuth {
 
   const linkToken = useCallback(
     async (token: string) => {
-      const trimmed = token.trim();
-      if (!trimmed) {
-        throw new CoderLinkError({
-          kind: 'bad-request',
-          title: 'No token entered',
-          message: 'Paste the session token Coder showed you.',
-        });
+      // Refused here, before any request: a value no HTTP header can carry would fail
+      // in fetch() and read as "Coder is unreachable".
+      const check = checkSessionToken(token);
+      if (!check.ok) {
+        throw new CoderLinkError(
+          check.empty
+            ? {
+                kind: 'bad-request',
+                title: 'No token entered',
+                message: 'Paste the session token Coder showed you.',
+              }
+            : {
+                kind: 'bad-request',
+                title: 'That is not a Coder session token',
+                message: check.reason,
+              },
+        );
       }
+      const trimmed = check.token;
       let user: CoderUser;
       try {
         user = await api.getUser('me', { sessionToken: trimmed });
