@@ -32,20 +32,20 @@ export interface CoderEntityConfig {
   issues: CoderEntityConfigIssue[];
 }
 
-// Coder's name rule for templates (codersdk NameValid): letters, digits, single hyphens.
-const TEMPLATE_NAME = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
-const MAX_TEMPLATE_NAME = 32;
+/** Coder's name rule for templates (codersdk NameValid): letters, digits, single hyphens. */
+export const CODER_TEMPLATE_NAME_PATTERN = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
+export const CODER_TEMPLATE_NAME_MAX_LENGTH = 32;
 const MAX_PARAM_VALUE = 4096;
 
 const templateNameSchema = v.pipe(
   v.string('expected a template name (text)'),
   v.trim(),
   v.maxLength(
-    MAX_TEMPLATE_NAME,
-    `expected at most ${MAX_TEMPLATE_NAME} characters`,
+    CODER_TEMPLATE_NAME_MAX_LENGTH,
+    `expected at most ${CODER_TEMPLATE_NAME_MAX_LENGTH} characters`,
   ),
   v.regex(
-    TEMPLATE_NAME,
+    CODER_TEMPLATE_NAME_PATTERN,
     'expected a Coder template name: letters, digits and single hyphens, no spaces or "/"',
   ),
 );
@@ -83,14 +83,28 @@ const paramsObjectSchema = v.pipe(
   ),
 );
 
-const specCoderSchema = v.object(
-  {
-    templateName: v.optional(v.unknown()),
-    mode: v.optional(v.unknown()),
-    params: v.optional(v.unknown()),
-  },
-  'expected an object with templateName, mode and params',
+const SPEC_CODER_EXPECTED =
+  'expected an object with templateName, mode and params';
+
+const specCoderSchema = v.pipe(
+  // valibot's object accepts arrays too; a YAML list under spec.coder is a mistake.
+  v.custom<object>(value => !Array.isArray(value), SPEC_CODER_EXPECTED),
+  v.object(
+    {
+      templateName: v.optional(v.unknown()),
+      mode: v.optional(v.unknown()),
+      params: v.optional(v.unknown()),
+    },
+    SPEC_CODER_EXPECTED,
+  ),
 );
+
+/**
+ * Longest normalised repository URL used. Real ones are under 200 characters; the URL
+ * goes into every search's query string, and past a few KB the Backstage proxy answers
+ * 431/414, which would read as Coder being unreachable.
+ */
+const MAX_REPO_URL = 1024;
 
 /**
  * Reads the entity's Coder settings: the `coder.com/*` annotations and the older
@@ -113,7 +127,11 @@ export function readEntityCoderConfig(entity: Entity): CoderEntityConfig {
     if (value === undefined) return undefined;
     const result = v.safeParse(schema, value);
     if (result.success) return result.output;
-    issues.push({ field, message: result.issues[0].message });
+    const path = v.getDotPath(result.issues[0]);
+    issues.push({
+      field: path ? `${field}.${path}` : field,
+      message: result.issues[0].message,
+    });
     return undefined;
   };
 
@@ -140,13 +158,19 @@ export function readEntityCoderConfig(entity: Entity): CoderEntityConfig {
     annotations[CODER_ANNOTATIONS.template],
     annotationField(CODER_ANNOTATIONS.template),
   );
+  const rawMode: unknown = annotations[CODER_ANNOTATIONS.mode];
   const annotatedMode = check(
     modeSchema,
-    annotations[CODER_ANNOTATIONS.mode]?.trim(),
+    typeof rawMode === 'string' ? rawMode.trim() : rawMode,
     annotationField(CODER_ANNOTATIONS.mode),
   );
   const annotatedParams = readParamsAnnotation(
-    annotations[CODER_ANNOTATIONS.params],
+    annotationText(
+      annotations,
+      CODER_ANNOTATIONS.params,
+      'expected a JSON object like {"region":"eu-helsinki"} or name=value pairs separated by commas',
+      issues,
+    ),
     annotationField(CODER_ANNOTATIONS.params),
     issues,
   );
@@ -215,25 +239,63 @@ function readParamsAnnotation(
   return undefined;
 }
 
+const REPO_URL_EXPECTED =
+  'expected a repository URL such as https://github.com/acme/web-app';
+
 function readRepoUrl(
   annotations: Record<string, string>,
   issues: CoderEntityConfigIssue[],
 ): { repoUrl?: string; rawRepoUrl?: string } {
-  const explicit = annotations[CODER_ANNOTATIONS.repoUrl];
-  if (explicit !== undefined) {
-    const repoUrl = normaliseRepoUrl(explicit);
-    if (!repoUrl) {
-      issues.push({
-        field: `metadata.annotations["${CODER_ANNOTATIONS.repoUrl}"]`,
-        message: `expected a repository URL such as https://github.com/acme/web-app, got "${truncate(explicit)}"`,
-      });
-    }
-    return { repoUrl, rawRepoUrl: explicit };
+  const hasExplicit = annotations[CODER_ANNOTATIONS.repoUrl] !== undefined;
+  const name = hasExplicit
+    ? CODER_ANNOTATIONS.repoUrl
+    : SOURCE_LOCATION_ANNOTATION;
+  const raw = annotationText(annotations, name, REPO_URL_EXPECTED, issues);
+  if (raw === undefined) return {};
+  const field = `metadata.annotations["${name}"]`;
+  const repoUrl = normaliseRepoUrl(raw);
+  if (repoUrl && repoUrl.length > MAX_REPO_URL) {
+    issues.push({
+      field,
+      message: `${REPO_URL_EXPECTED}, at most ${MAX_REPO_URL} characters; this one has ${repoUrl.length.toLocaleString('en-US')}`,
+    });
+    return { rawRepoUrl: raw };
   }
-  const source = annotations[SOURCE_LOCATION_ANNOTATION];
-  if (source === undefined) return {};
+  if (!repoUrl && hasExplicit) {
+    issues.push({
+      field,
+      message: `${REPO_URL_EXPECTED}, got "${truncate(raw)}"`,
+    });
+  }
   // source-location may legitimately point at something that is not a repository.
-  return { repoUrl: normaliseRepoUrl(source), rawRepoUrl: source };
+  return { repoUrl, rawRepoUrl: raw };
+}
+
+/**
+ * An annotation's text. The catalog stores annotations as strings, but an entity from a
+ * custom processor or provider may carry anything: another type is reported, not read.
+ */
+function annotationText(
+  annotations: Record<string, unknown>,
+  name: string,
+  expected: string,
+  issues: CoderEntityConfigIssue[],
+): string | undefined {
+  const value = annotations[name];
+  if (value === undefined || typeof value === 'string') return value;
+  issues.push({
+    field: `metadata.annotations["${name}"]`,
+    message: `${expected}, as text; got ${describeType(value)}`,
+  });
+  return undefined;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'boolean') return 'true/false';
+  return `a ${typeof value}`;
 }
 
 function truncate(text: string): string {
