@@ -1,5 +1,9 @@
 import type { Config } from '@backstage/config';
 import * as v from 'valibot';
+import {
+  CODER_TEMPLATE_NAME_MAX_LENGTH,
+  CODER_TEMPLATE_NAME_PATTERN,
+} from '../catalog/entityCoderConfig';
 import type { CoderAppConfig } from './CoderAppConfig';
 
 /** A setting that is missing or invalid, named by its app-config key. @public */
@@ -24,8 +28,20 @@ const httpUrl = v.pipe(
     url => /^https?:\/\//i.test(url),
     'must be an http(s) URL such as https://coder.example.com',
   ),
+  v.check(url => {
+    // Every link appends a path, so these would end up in the wrong place (or show a
+    // password in every href).
+    try {
+      const { username, password, search, hash } = new URL(url);
+      return !username && !password && !search && !hash;
+    } catch {
+      return true; // Not a URL at all: v.url above says so.
+    }
+  }, "must be the deployment's address alone, such as https://coder.example.com: no user name, password, ?query or #fragment"),
   v.transform(url => url.replace(/\/+$/, '')),
 );
+
+const PARAMS_EXPECTED = 'must map parameter names to text values';
 
 const schema = v.object({
   deployment: v.object(
@@ -35,7 +51,18 @@ const schema = v.object({
   workspaces: v.optional(
     v.object({
       defaultTemplateName: v.optional(
-        v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty')),
+        v.pipe(
+          v.string('must be text'),
+          v.minLength(1, 'must not be empty'),
+          v.maxLength(
+            CODER_TEMPLATE_NAME_MAX_LENGTH,
+            `must be at most ${CODER_TEMPLATE_NAME_MAX_LENGTH} characters`,
+          ),
+          v.regex(
+            CODER_TEMPLATE_NAME_PATTERN,
+            'must be a Coder template name: letters, digits and single hyphens, no spaces or "/"',
+          ),
+        ),
       ),
       defaultMode: v.optional(
         v.picklist(['manual', 'auto'], 'must be "manual" or "auto"'),
@@ -55,9 +82,14 @@ const schema = v.object({
         [...CODER_DEFAULT_REPO_URL_PARAM_KEYS],
       ),
       params: v.optional(
-        v.record(
-          v.string(),
-          v.optional(v.string('must map names to text values')),
+        v.pipe(
+          // valibot's record accepts arrays; a list has no parameter names.
+          v.custom<object>(value => !Array.isArray(value), PARAMS_EXPECTED),
+          v.record(
+            v.string(),
+            v.optional(v.string('must map names to text values')),
+            PARAMS_EXPECTED,
+          ),
         ),
         {},
       ),
@@ -78,13 +110,21 @@ export function resolveCoderConfig(
   config: Config | undefined,
   override: Partial<CoderAppConfig> | undefined,
 ): ResolvedCoderAppConfig {
-  const fromFile = (config?.getOptional<Partial<CoderAppConfig>>('coder') ??
-    {}) as Partial<CoderAppConfig>;
+  // Spreading a string or a list would scatter its characters into keys and hide the
+  // mistake, so each section must be an object before the two are merged.
+  const fromFile = section(config?.getOptional('coder'), 'coder');
+  const fromProp = section(override, 'the appConfig prop');
   const merged = {
     ...fromFile,
-    ...override,
-    deployment: { ...fromFile.deployment, ...override?.deployment },
-    workspaces: { ...fromFile.workspaces, ...override?.workspaces },
+    ...fromProp,
+    deployment: {
+      ...section(fromFile.deployment, 'coder.deployment'),
+      ...section(fromProp.deployment, 'coder.deployment'),
+    },
+    workspaces: {
+      ...section(fromFile.workspaces, 'coder.workspaces'),
+      ...section(fromProp.workspaces, 'coder.workspaces'),
+    },
   };
   const result = v.safeParse(schema, merged);
   if (!result.success) {
@@ -93,4 +133,16 @@ export function resolveCoderConfig(
     throw new CoderConfigError(path ? `coder.${path}` : 'coder', issue.message);
   }
   return result.output;
+}
+
+function section(value: unknown, key: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const got = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    throw new CoderConfigError(
+      key,
+      `must be an object of settings, got ${got}`,
+    );
+  }
+  return value as Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Link } from '@backstage/core-components';
+import { Link, WarningPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import TextField from '@material-ui/core/TextField';
@@ -12,7 +12,7 @@ import {
   describeCoderError,
   type CoderErrorDescription,
 } from '../../api/describeCoderError';
-import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
+import { useCoderContext } from '../CoderProvider/CoderContext';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { useRegisterAuthForm } from './useRegisterAuthForm';
 
@@ -44,7 +44,7 @@ export interface CoderAuthFormProps {
 export function CoderAuthForm(props: CoderAuthFormProps) {
   const { onLinked } = props;
   const classes = useStyles();
-  const config = useCoderAppConfig();
+  const { config, configError } = useCoderContext();
   const auth = useCoderAuth();
   const inputRef = useRef<HTMLInputElement>(null);
   const [checking, setChecking] = useState(false);
@@ -71,6 +71,18 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
       setChecking(false);
     }
   };
+
+  if (!config) {
+    // Without a valid access URL there is nowhere to get a token from; say why instead
+    // of throwing into the app's error page.
+    return (
+      <WarningPanel
+        severity="error"
+        title="Coder is not configured"
+        message={configError?.message}
+      />
+    );
+  }
 
   const notice =
     failure ??
