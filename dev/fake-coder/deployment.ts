@@ -1,6 +1,8 @@
 import { BuildRunner, RunnerTiming } from './buildRunner';
 import { nowMicros } from './clock';
 import { Faults } from './faults';
+import { OAuth2Provider } from './oauth2/provider';
+import type { OAuth2Settings } from './oauth2/settings';
 import { RateLimiter } from './rateLimit';
 import { RequestLog } from './requestLog';
 import { Scheduler } from './scheduler';
@@ -13,6 +15,7 @@ export interface DeploymentSettings {
   buildStepMs: number;
   agentConnectMs: number;
   seedWorkspaces: number;
+  oauth2: OAuth2Settings;
 }
 
 /**
@@ -27,6 +30,8 @@ export class Deployment {
   readonly timing: RunnerTiming;
   private seeded!: Seeded;
   runner!: BuildRunner;
+  /** Coder as an OAuth2 provider; its access tokens live in `store`. */
+  readonly oauth2: OAuth2Provider;
 
   constructor(readonly settings: DeploymentSettings) {
     this.timing = {
@@ -34,6 +39,7 @@ export class Deployment {
       agentConnectMs: settings.agentConnectMs,
     };
     this.loadSeed();
+    this.oauth2 = new OAuth2Provider(settings.oauth2, () => this.store);
   }
 
   get store(): Store {
@@ -72,7 +78,8 @@ export class Deployment {
   }
 
   /**
-   * Back to the seed: data, faults, rate limits, request log and timing. Timing
+   * Back to the seed: data, faults, rate limits, request log, timing and the
+   * OAuth2 provider (start-up settings, only the dev app). Timing
    * overrides apply from the start, so seeded transitional builds use them too.
    */
   reset(timing: Partial<RunnerTiming> = {}): void {
@@ -86,6 +93,7 @@ export class Deployment {
       timing.buildStepMs ??
       this.settings.agentConnectMs;
     this.loadSeed();
+    this.oauth2.reset();
   }
 
   close(): void {
