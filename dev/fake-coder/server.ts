@@ -14,6 +14,10 @@ import { Deployment } from './deployment';
 import { ApiError, coderResponse } from './errors';
 import { DEFAULT_RETRY_AFTER_SECONDS, truncateJson } from './faults';
 import { ICON_CACHE_CONTROL, ICONS } from './icons';
+import { csrfFailure, writeCsrfFailure } from './oauth2/csrf';
+import { NO_STORE_HEADERS } from './oauth2/errors';
+import { handleOAuth2Root, isOAuth2RootPath } from './oauth2/router';
+import { OAuth2Options, resolveOAuth2Settings } from './oauth2/settings';
 import { rateLimitMessage } from './rateLimit';
 import { isOwnerRole } from './api/lookups';
 import { ApiContext, matchRoute, RequestContext } from './router';
@@ -36,6 +40,8 @@ export interface FakeCoderOptions {
   seedWorkspaces?: number;
   /** No request logging. */
   quiet?: boolean;
+  /** Coder as an OAuth2 provider; off by default, like the `oauth2` experiment. */
+  oauth2?: OAuth2Options;
 }
 
 export interface FakeCoder {
@@ -242,6 +248,20 @@ async function handle(
     }
     return;
   }
+  if (isOAuth2RootPath(path)) {
+    await handleOAuth2Root(deployment, request, response, url);
+    return;
+  }
+  // httpmw.CSRF runs before every API route: cookie-authenticated writes need a token.
+  const csrf = csrfFailure(deployment, request, url);
+  if (csrf) {
+    writeCsrfFailure(response, csrf);
+    return;
+  }
+  if (path.startsWith('/api/v2/oauth2-provider')) {
+    for (const [name, value] of Object.entries(NO_STORE_HEADERS))
+      response.setHeader(name, value);
+  }
   if (path === '/api/v2' || path.startsWith('/api/v2/')) {
     await handleApi(deployment, request, response, url);
     return;
@@ -249,7 +269,7 @@ async function handle(
   writeRaw(
     response,
     404,
-    'Not found: this fake Coder serves /api/v2, /icon and /__fake.\n',
+    'Not found: this fake Coder serves /api/v2, /oauth2, /.well-known/oauth-*, /login, /icon and /__fake.\n',
     {
       'Content-Type': 'text/plain; charset=utf-8',
     },
@@ -314,6 +334,7 @@ export async function startFakeCoder(
     buildStepMs,
     agentConnectMs: options.agentConnectMs ?? buildStepMs,
     seedWorkspaces: options.seedWorkspaces ?? 0,
+    oauth2: resolveOAuth2Settings(options.oauth2),
   });
   state.deployment = running;
   return {

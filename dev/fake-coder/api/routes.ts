@@ -1,3 +1,4 @@
+import { OAUTH2_API_ROUTES } from '../oauth2/apiRoutes';
 import { apiRoute, publicRoute, Route } from '../router';
 import { getApplicationsHost, getBuildInfo, getRegions } from './deployment';
 import {
@@ -36,6 +37,8 @@ import {
 
 /** The slice of Coder's `/api/v2` the fake serves; paths as in swagger.json. */
 export const API_ROUTES: Route[] = [
+  // First, so /users/login is not taken for /users/{user}.
+  ...OAUTH2_API_ROUTES,
   publicRoute('GET', '/api/v2/buildinfo', getBuildInfo),
   apiRoute('GET', '/api/v2/regions', getRegions),
   apiRoute('GET', '/api/v2/applications/host', getApplicationsHost),
