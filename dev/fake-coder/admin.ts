@@ -7,6 +7,7 @@ import { connectAgent } from './resources';
 import { serializeTemplateVersion } from './serialize';
 import { buildAgents } from './status';
 import { mintToken } from './api/users';
+import { OAUTH2_ADMIN_ENDPOINTS, OAUTH2_ADMIN_ROUTES } from './oauth2/admin';
 import { matchRoute, publicRoute, RequestContext, Route } from './router';
 
 /**
@@ -63,6 +64,7 @@ function nextVersionName(current: string): string {
 }
 
 const routes: Route[] = [
+  ...OAUTH2_ADMIN_ROUTES,
   publicRoute('GET', '/__fake', context =>
     context.respond(200, {
       endpoints: [
@@ -76,6 +78,7 @@ const routes: Route[] = [
         'POST /__fake/seed',
         'POST /__fake/reset',
         'POST /__fake/templates/{name}/versions',
+        ...OAUTH2_ADMIN_ENDPOINTS,
       ],
     }),
   ),

@@ -1,17 +1,22 @@
 /* eslint-disable no-console */
 import { startFakeCoder } from './server';
 import { SEED_TOKENS } from './seed';
+import { DEV_OAUTH_APP } from './oauth2/devApp';
+import { SEED_PASSWORDS } from './oauth2/login';
 
 /**
  * `npx tsx dev/fake-coder/main.ts [--port 3900] [--host 127.0.0.1]
- *  [--access-url URL] [--build-step-ms 1500] [--seed-workspaces N] [--quiet]`
- * FAKE_CODER_PORT sets the port when --port is absent.
+ *  [--access-url URL] [--build-step-ms 1500] [--seed-workspaces N] [--quiet]
+ *  [--experiments oauth2] [--oauth-callback-url URL]`
+ * FAKE_CODER_PORT sets the port when --port is absent, and
+ * FAKE_CODER_OAUTH_CALLBACK_URL the dev app's callback when
+ * --oauth-callback-url is.
  */
 
 function usage(problem?: string): never {
   if (problem) console.error(`fake-coder: ${problem}`);
   console.error(
-    'Usage: tsx dev/fake-coder/main.ts [--port N] [--host H] [--access-url URL] [--build-step-ms N] [--seed-workspaces N] [--quiet]',
+    'Usage: tsx dev/fake-coder/main.ts [--port N] [--host H] [--access-url URL] [--build-step-ms N] [--seed-workspaces N] [--quiet] [--experiments oauth2] [--oauth-callback-url URL]',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -40,6 +45,8 @@ function parseArguments(argv: string[]) {
     'build-step-ms',
     'seed-workspaces',
     'quiet',
+    'experiments',
+    'oauth-callback-url',
   ];
   for (const name of Object.keys(flags))
     if (!known.includes(name)) usage(`unknown flag --${name}`);
@@ -60,7 +67,27 @@ function parseArguments(argv: string[]) {
     buildStepMs: number('build-step-ms'),
     seedWorkspaces: number('seed-workspaces'),
     quiet: flags.quiet === true,
+    oauth2: {
+      experiment: experiments(flags.experiments).includes('oauth2'),
+      callbackUrl:
+        typeof flags['oauth-callback-url'] === 'string'
+          ? flags['oauth-callback-url']
+          : process.env.FAKE_CODER_OAUTH_CALLBACK_URL || undefined,
+    },
   };
+}
+
+/** CODER_EXPERIMENTS-style list; like Coder, unknown names are only warned about. */
+function experiments(value: string | true | undefined): string[] {
+  if (typeof value !== 'string') return [];
+  const names = value
+    .split(',')
+    .map(name => name.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (name !== 'oauth2')
+      console.error(`fake-coder: ignoring unknown experiment ${name}`);
+  return names;
 }
 
 async function main(): Promise<void> {
@@ -71,6 +98,15 @@ async function main(): Promise<void> {
   console.log(`  alice token (member): ${SEED_TOKENS.alice}`);
   console.log(`  admin token (owner):  ${SEED_TOKENS.admin}`);
   console.log(`  admin API: ${fake.url}/__fake`);
+  if (options.oauth2.experiment) {
+    console.log(
+      `  OAuth2 provider on; dev app client id ${DEV_OAUTH_APP.clientId}`,
+    );
+    console.log(`    client secret ${DEV_OAUTH_APP.clientSecret}`);
+    console.log(
+      `    sign in at ${fake.url}/login as demo@example.com / ${SEED_PASSWORDS.demo}`,
+    );
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
