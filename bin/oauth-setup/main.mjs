@@ -43,29 +43,29 @@ function secretFlagValues(argv) {
 async function runSetup(coder, report, settings) {
   await report.step('Coder reachable', () => checkBuildInfo(coder));
   await report.step('Admin token', () => checkAdmin(coder));
-  const metadata = await report.step('oauth2 experiment', async () => {
-    const listed = await experimentListed(coder);
-    // A 403 from the metadata route is the definitive "experiment off",
-    // with Coder's own message; discover() throws it.
-    const found = await discover(coder);
-    if (listed === false) {
-      report.warn(
-        '"oauth2" is not in /api/v2/experiments but the OAuth2 routes answer (a dev build bypasses the gate); production servers need CODER_EXPERIMENTS=oauth2.',
-      );
+  const probed = await report.step('oauth2 experiment', async () => {
+    if ((await experimentListed(coder)) === true) {
+      return { detail: 'enabled (listed in /api/v2/experiments)' };
     }
-    return {
-      detail:
-        listed === true
-          ? 'enabled (listed in /api/v2/experiments; OAuth2 routes answer)'
-          : 'OAuth2 routes answer',
-      value: found,
-    };
+    // Not listed, or the list is unavailable: a gated route decides. A 403
+    // from the metadata route is the definitive "off", with Coder's own
+    // message (discover() throws it); an answer means the gate is open, as
+    // on a dev build, which bypasses it (CONTRACT §7).
+    const found = await discover(coder);
+    report.warn(
+      '"oauth2" is not listed in /api/v2/experiments but the OAuth2 routes answer (dev builds bypass the gate); a production server needs CODER_EXPERIMENTS=oauth2.',
+    );
+    return { detail: 'OAuth2 routes answer', value: found };
   });
-  await report.step('Authorization server metadata', async () => {
-    const described = describeMetadata(metadata, coder.url);
-    described.warnings.forEach(warning => report.warn(warning));
-    return { detail: described.detail };
-  });
+  const metadata = await report.step(
+    'Authorization server metadata',
+    async () => {
+      const found = probed ?? (await discover(coder));
+      const described = describeMetadata(found, coder.url);
+      described.warnings.forEach(warning => report.warn(warning));
+      return { detail: described.detail, value: found };
+    },
+  );
   const registration = await report.step('Client registration', async () => {
     const result = await register(coder, metadata, settings);
     return { detail: result.detail, value: result };
