@@ -137,7 +137,11 @@ async function createApp(coder, redirectUri, appName, dcrRefused) {
                 `An app named "${appName}" may already exist for another callback URL; pick another name with --app-name.`,
               ]
             : []),
-          ...(result.status === 403 || result.status === 401
+          // Coder answers a missing permission here with 500 and the
+          // authorizer's "unauthorized" in the detail, not with 403.
+          ...(result.status === 403 ||
+          result.status === 401 ||
+          /unauthorized|forbidden/i.test(result.text)
             ? ['Creating OAuth2 apps needs the Owner role.']
             : []),
           ...(dcrRefused
