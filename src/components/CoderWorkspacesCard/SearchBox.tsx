@@ -10,6 +10,24 @@ import { useWorkspacesCardState } from './WorkspacesCardContext';
 /** How long typing must pause before a search is sent. */
 export const CODER_SEARCH_DEBOUNCE_MS = 400;
 
+/**
+ * Longest search the box takes, in UTF-16 code units like `maxLength`. Real Coder queries
+ * are under 100 characters. The search travels in the URL, percent-encoded (up to 9 bytes
+ * a character), next to the repository clause; 512 keeps even a worst case near 5 KB,
+ * under the 8 KB request line common proxies allow, so an oversized paste cannot come
+ * back as HTTP 431/414 reported as a failure of Coder.
+ */
+export const CODER_SEARCH_MAX_LENGTH = 512;
+
+/** `text` cut to the limit, never between the two halves of an emoji. */
+function capSearch(text: string): string {
+  if (text.length <= CODER_SEARCH_MAX_LENGTH) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[CODER_SEARCH_MAX_LENGTH - 1])
+    ? CODER_SEARCH_MAX_LENGTH - 1
+    : CODER_SEARCH_MAX_LENGTH;
+  return text.slice(0, end);
+}
+
 /** Props of {@link SearchBox}. @public */
 export interface SearchBoxProps {
   label?: string;
@@ -17,7 +35,8 @@ export interface SearchBoxProps {
 
 /**
  * Search with Coder's query language (`owner:me status:running name:api`). Typing is
- * debounced; Coder's validation message for a bad query appears under the box.
+ * debounced; Coder's validation message for a bad query appears under the box. Input is
+ * capped at 512 characters, and the box says so when the cap is reached.
  *
  * @public
  */
@@ -25,6 +44,8 @@ export function SearchBox(props: SearchBoxProps) {
   const { label = 'Search workspaces' } = props;
   const { filter, setFilter, result } = useWorkspacesCardState();
   const [draft, setDraft] = useState(filter);
+  // Set when the last change was cut to the limit (a paste, or a browser ignoring maxLength).
+  const [cut, setCut] = useState(false);
   const inputId = useId();
   const helperId = `${inputId}-helper`;
   const pending = useRef<{
@@ -53,8 +74,11 @@ export function SearchBox(props: SearchBoxProps) {
     pending.current = undefined;
     setFilter(text);
   };
-  const change = (next: string) => {
+  const change = (typed: string) => {
+    // maxLength stops typing in browsers; this also covers pastes and IMEs that ignore it.
+    const next = capSearch(typed);
     setDraft(next);
+    setCut(next.length < typed.length);
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = {
       text: next,
@@ -63,6 +87,7 @@ export function SearchBox(props: SearchBoxProps) {
   };
   const clear = () => {
     setDraft('');
+    setCut(false);
     commit('');
   };
 
@@ -72,12 +97,19 @@ export function SearchBox(props: SearchBoxProps) {
     result.error.coder.fromCoder
       ? result.error.coder
       : undefined;
-  const helperText = queryError
-    ? [
-        queryError.message,
-        ...queryError.validations.map(validation => validation.detail),
-      ].join(' ')
-    : 'Coder search syntax, e.g. owner:me status:running';
+  const atLimit = cut || draft.length >= CODER_SEARCH_MAX_LENGTH;
+  let helperText = 'Coder search syntax, e.g. owner:me status:running';
+  let helperRole: 'alert' | 'status' | undefined;
+  if (queryError) {
+    helperRole = 'alert';
+    helperText = [
+      queryError.message,
+      ...queryError.validations.map(validation => validation.detail),
+    ].join(' ');
+  } else if (atLimit) {
+    helperRole = 'status';
+    helperText = `Searches are limited to ${CODER_SEARCH_MAX_LENGTH} characters; anything beyond that is left out.`;
+  }
 
   return (
     <TextField
@@ -92,9 +124,13 @@ export function SearchBox(props: SearchBoxProps) {
       helperText={helperText}
       FormHelperTextProps={{
         id: helperId,
-        role: queryError ? 'alert' : undefined,
+        role: helperRole,
       }}
-      inputProps={{ 'aria-describedby': helperId, spellCheck: false }}
+      inputProps={{
+        'aria-describedby': helperId,
+        spellCheck: false,
+        maxLength: CODER_SEARCH_MAX_LENGTH,
+      }}
       InputProps={{
         startAdornment: (
           <InputAdornment position="start">
