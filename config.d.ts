@@ -21,6 +21,36 @@ export interface Config {
      * @visibility frontend
      */
     tokenStorage?: 'local' | 'session';
+    /**
+     * "Sign in with Coder" (OAuth2 with PKCE, Coder as the provider). Needs the `oauth2`
+     * experiment on the Coder deployment, an OAuth2 app registered there (see
+     * `npx @coder/backstage-plugin-coder oauth-setup`) and a proxy endpoint that adds
+     * the client credentials (README, "Sign in with Coder").
+     */
+    oauth?: {
+      /**
+       * The OAuth2 app's client id in Coder. Setting it turns the sign-in on.
+       * @visibility frontend
+       */
+      clientId: string;
+      /**
+       * The callback URL registered in Coder; must match it exactly. Default:
+       * `${app.baseUrl}/coder/oauth/callback` (served by the Coder page).
+       * @visibility frontend
+       */
+      redirectUri?: string;
+      /**
+       * Proxy endpoint forwarding to `<accessUrl>/oauth2` with the client credentials.
+       * Default: `/coder-oauth`.
+       * @visibility frontend
+       */
+      proxyPath?: string;
+      /**
+       * Also offer pasting a session token. Default: true.
+       * @visibility frontend
+       */
+      tokenLinking?: boolean;
+    };
     workspaces?: {
       /**
        * Template for new workspaces unless an entity names its own. No default: without

@@ -81,7 +81,16 @@ export async function startFakeCoder({ args = [], log } = {}) {
   const fake = launch(
     'fake Coder',
     bin('tsx'),
-    ['dev/fake-coder/main.ts', ...args],
+    [
+      'dev/fake-coder/main.ts',
+      // The dev app offers "Sign in with Coder": Coder's OAuth2 provider is on, and the
+      // pre-registered app's callback is the dev app's.
+      '--experiments',
+      'oauth2',
+      '--oauth-callback-url',
+      `${APP_URL}/coder/oauth/callback`,
+      ...args,
+    ],
     {
       onOutput: text => log?.('fake-coder', text),
     },

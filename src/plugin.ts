@@ -5,15 +5,20 @@ import {
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
+  oauthRequestApiRef,
 } from '@backstage/core-plugin-api';
 import { coderApiRef } from './api/CoderApi';
 import { CoderClient } from './api/CoderClient';
 import { CoderTokenStore } from './auth/CoderTokenStore';
 import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
+import { coderAuthApiRef } from './auth/oauth/coderAuthApiRef';
+import { CoderAuthClient } from './auth/oauth/CoderAuthClient';
+import { readCoderOAuthSettings } from './auth/oauth/oauthSettings';
 import { rootRouteRef } from './routes';
 
 /**
- * The Coder plugin: registers the Coder API client and the token store.
+ * The Coder plugin: registers the Coder API client, the token store and the Coder auth
+ * API (pasted tokens, and OAuth2 sign-in when `coder.oauth` is configured).
  *
  * @public
  */
@@ -29,6 +34,26 @@ export const coderPlugin = createPlugin({
             configApi.getOptionalString('coder.tokenStorage') === 'session'
               ? 'session'
               : 'local',
+        }),
+    }),
+    createApiFactory({
+      api: coderAuthApiRef,
+      deps: {
+        configApi: configApiRef,
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        oauthRequestApi: oauthRequestApiRef,
+        tokenStore: coderTokenStoreApiRef,
+        coderApi: coderApiRef,
+      },
+      factory: ({ configApi, tokenStore, ...apis }) =>
+        new CoderAuthClient({
+          ...apis,
+          tokenStore,
+          oauth: readCoderOAuthSettings(configApi),
+          coderProxyPath: configApi.getOptionalString('coder.proxyPath'),
+          accessUrl: configApi.getOptionalString('coder.deployment.accessUrl'),
+          storage: tokenStore.getStorage(),
         }),
     }),
     createApiFactory({

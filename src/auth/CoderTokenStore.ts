@@ -39,6 +39,7 @@ export class CoderTokenStore {
   private readonly key: string;
   private snapshot: CoderTokenSnapshot;
   private readonly listeners = new Set<() => void>();
+  private rejectionHandler?: (token: string) => Promise<boolean>;
 
   constructor(options: CoderTokenStoreOptions = {}) {
     this.key = options.key ?? CODER_TOKEN_STORAGE_KEY;
@@ -83,7 +84,33 @@ export class CoderTokenStore {
    * that has since been replaced must not unlink the new one, hence the version check.
    */
   rejectVersion(version: number): void {
-    if (this.snapshot.version === version) this.clearToken('rejected');
+    const { token } = this.snapshot;
+    if (this.snapshot.version !== version || !token) return;
+    if (!this.rejectionHandler) {
+      this.clearToken('rejected');
+      return;
+    }
+    // An OAuth sign-in may replace the token (refresh) instead of unlinking.
+    this.rejectionHandler(token)
+      .catch(() => false)
+      .then(recovered => {
+        if (!recovered && this.snapshot.version === version) {
+          this.clearToken('rejected');
+        }
+      });
+  }
+
+  /**
+   * Lets an OAuth session try to replace a token Coder rejected (by refreshing) before
+   * the store unlinks; `handler` resolves true if it stored a new token.
+   */
+  setRejectionHandler(handler: (token: string) => Promise<boolean>): void {
+    this.rejectionHandler = handler;
+  }
+
+  /** The storage the token lives in; an OAuth refresh token is kept beside it. */
+  getStorage(): Storage | undefined {
+    return this.storage;
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */

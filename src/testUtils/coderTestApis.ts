@@ -6,8 +6,14 @@ import {
 import { MockFetchApi, mockApis } from '@backstage/test-utils';
 import { coderApiRef } from '../api/CoderApi';
 import { CoderClient } from '../api/CoderClient';
-import { CoderTokenStore } from '../auth/CoderTokenStore';
+import {
+  CoderTokenStore,
+  type CoderTokenStorage,
+} from '../auth/CoderTokenStore';
 import { coderTokenStoreApiRef } from '../auth/coderTokenStoreApiRef';
+import { coderAuthApiRef } from '../auth/oauth/coderAuthApiRef';
+import { CoderAuthClient } from '../auth/oauth/CoderAuthClient';
+import { readCoderOAuthSettings } from '../auth/oauth/oauthSettings';
 import { getCoderQueryClient } from '../queries/coderQueryClient';
 
 /** Where msw handlers must listen: the Backstage proxy's Coder endpoint. */
@@ -20,9 +26,16 @@ export const TEST_TOKEN = 'abcdefghij-0123456789abcdefghijkl';
  * entries. Retries are off so failure tests don't wait through backoff.
  */
 export function coderTestApis(
-  options: { token?: string; config?: object } = {},
+  options: {
+    token?: string;
+    config?: object;
+    storage?: CoderTokenStorage;
+  } = {},
 ) {
-  const tokenStore = new CoderTokenStore({ storage: 'memory' });
+  // In memory unless a test is about the browser's storage.
+  const tokenStore = new CoderTokenStore({
+    storage: options.storage ?? 'memory',
+  });
   if (options.token) tokenStore.setToken(options.token);
   getCoderQueryClient(tokenStore).setDefaultOptions({
     queries: { retry: false, staleTime: 5_000 },
@@ -35,17 +48,25 @@ export function coderTestApis(
       coder: { deployment: { accessUrl: TEST_ACCESS_URL } },
     },
   });
+  const coderApi = new CoderClient({
+    discoveryApi,
+    fetchApi,
+    getSessionToken: () => tokenStore.getToken(),
+  });
   const apis = [
     [configApiRef, configApi],
     [discoveryApiRef, discoveryApi],
     [fetchApiRef, fetchApi],
     [coderTokenStoreApiRef, tokenStore],
+    [coderApiRef, coderApi],
     [
-      coderApiRef,
-      new CoderClient({
+      coderAuthApiRef,
+      new CoderAuthClient({
+        tokenStore,
+        coderApi,
         discoveryApi,
         fetchApi,
-        getSessionToken: () => tokenStore.getToken(),
+        oauth: readCoderOAuthSettings(configApi),
       }),
     ],
   ] as const;

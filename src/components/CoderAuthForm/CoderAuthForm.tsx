@@ -13,7 +13,10 @@ import {
   type CoderErrorDescription,
 } from '../../api/describeCoderError';
 import { useCoderContext } from '../CoderProvider/CoderContext';
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
+import { readCoderOAuthSettings } from '../../auth/oauth/oauthSettings';
+import { CoderOAuthSignIn } from './CoderOAuthSignIn';
 import { useRegisterAuthForm } from './useRegisterAuthForm';
 
 const useStyles = makeStyles(theme => ({
@@ -36,8 +39,9 @@ export interface CoderAuthFormProps {
 }
 
 /**
- * Links a Coder account by session token: the user fetches a token from
- * `<accessUrl>/cli-auth`, pastes it, and Coder checks it before it is stored.
+ * Links a Coder account: "Sign in with Coder" (OAuth2, when `coder.oauth` is configured)
+ * and/or a pasted session token from `<accessUrl>/cli-auth`, which Coder checks before
+ * it is stored.
  *
  * @public
  */
@@ -50,6 +54,8 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<CoderErrorDescription>();
   const descriptionId = useId();
+  const oauth = readCoderOAuthSettings(useApi(configApiRef));
+  const tokenLinking = oauth?.tokenLinking ?? true;
   useRegisterAuthForm();
 
   const submit = async (event: FormEvent) => {
@@ -89,10 +95,35 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
     (auth.unlinkReason === 'rejected'
       ? {
           title: 'Coder no longer accepts your token',
-          message:
-            'It was revoked or has expired. Paste a new token to continue.',
+          message: `It was revoked or has expired. ${
+            tokenLinking ? 'Paste a new token' : 'Sign in again'
+          } to continue.`,
         }
       : undefined);
+
+  const alert = notice && (
+    <Alert
+      severity={
+        failure?.kind === 'unauthorized' || !failure ? 'warning' : 'error'
+      }
+      role="alert"
+    >
+      <strong>{notice.title}.</strong>{' '}
+      {failure ? describeFailure(failure) : notice.message}
+    </Alert>
+  );
+
+  if (!tokenLinking) {
+    return (
+      <section className={classes.form} aria-label="Link Coder account">
+        <Typography variant="body2">
+          Sign in with Coder to see and manage your workspaces here.
+        </Typography>
+        {alert}
+        <CoderOAuthSignIn onLinked={onLinked} />
+      </section>
+    );
+  }
 
   return (
     <form
@@ -101,8 +132,17 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
       aria-label="Link Coder account"
       noValidate
     >
+      {oauth && (
+        <>
+          <CoderOAuthSignIn onLinked={onLinked} />
+          <Typography variant="body2" color="textSecondary">
+            Or paste a session token:
+          </Typography>
+        </>
+      )}
       <Typography id={descriptionId} variant="body2">
-        Link your Coder account to see and manage your workspaces here.{' '}
+        {!oauth &&
+          'Link your Coder account to see and manage your workspaces here. '}
         <Link
           to={`${config.deployment.accessUrl}/cli-auth`}
           target="_blank"
@@ -112,17 +152,7 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
         </Link>
         , then paste it below.
       </Typography>
-      {notice && (
-        <Alert
-          severity={
-            failure?.kind === 'unauthorized' || !failure ? 'warning' : 'error'
-          }
-          role="alert"
-        >
-          <strong>{notice.title}.</strong>{' '}
-          {failure ? describeFailure(failure) : notice.message}
-        </Alert>
-      )}
+      {alert}
       <TextField
         inputRef={inputRef}
         id={`${descriptionId}-token`}
@@ -139,8 +169,8 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
       <div className={classes.actions}>
         <Button
           type="submit"
-          color="primary"
-          variant="contained"
+          color={oauth ? 'default' : 'primary'}
+          variant={oauth ? 'outlined' : 'contained'}
           disabled={checking}
         >
           Link account

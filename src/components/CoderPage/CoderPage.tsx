@@ -1,6 +1,8 @@
 import { useContext } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import { Content, Header, Page } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import { CoderOAuthCallbackPage } from '../CoderOAuthCallback/CoderOAuthCallbackPage';
 import { CoderAuthWrapper } from '../CoderAuthWrapper/CoderAuthWrapper';
 import { CoderContext } from '../CoderProvider/CoderContext';
 import { CoderProvider } from '../CoderProvider/CoderProvider';
@@ -51,6 +53,15 @@ function CoderPageContent(props: CoderPageProps) {
  * @public
  */
 export function CoderPage(props: CoderPageProps) {
+  return (
+    <Routes>
+      <Route path="oauth/callback" element={<CoderOAuthCallbackPage />} />
+      <Route path="*" element={<CoderPageWithProvider {...props} />} />
+    </Routes>
+  );
+}
+
+function CoderPageWithProvider(props: CoderPageProps) {
   const insideProvider = useContext(CoderContext) !== undefined;
   return insideProvider ? (
     <CoderPageContent {...props} />

@@ -5,6 +5,7 @@ import {
   CoderConfigError,
   resolveCoderConfig,
 } from '../../config/resolveCoderConfig';
+import { coderAuthApiRef } from '../../auth/oauth/coderAuthApiRef';
 import { CoderContext, type CoderContextValue } from './CoderContext';
 import { CoderFallbackAuthPrompt } from './CoderFallbackAuthPrompt';
 
@@ -25,6 +26,8 @@ export interface CoderProviderProps {
 export function CoderProvider(props: CoderProviderProps) {
   const { appConfig, children } = props;
   const configApi = useApi(configApiRef);
+  // Created here so an OAuth session refreshes, and recovers from 401s, from the start.
+  useApi(coderAuthApiRef);
   // Inline object props are common in App.tsx; compare them by value.
   const overrideKey = JSON.stringify(appConfig ?? null);
   const value = useMemo<CoderContextValue>(() => {
