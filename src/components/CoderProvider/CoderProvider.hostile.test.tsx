@@ -15,6 +15,7 @@ import { CoderProvider } from './CoderProvider';
 // No handler: a misconfigured provider must not send anything.
 const server = setupServer();
 registerMswTestHooks(server);
+afterEach(() => server.events.removeAllListeners());
 
 const deployment = { accessUrl: TEST_ACCESS_URL };
 // eslint-disable-next-line no-script-url
