@@ -413,9 +413,53 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
   {
     kind: 'omittedWhenEmpty',
     definition: 'codersdk.OAuth2ClientRegistrationResponse',
-    properties: ['client_secret'],
+    properties: [
+      'client_secret',
+      'client_secret_expires_at',
+      'redirect_uris',
+      'client_name',
+      'client_uri',
+      'logo_uri',
+      'tos_uri',
+      'policy_uri',
+      'jwks_uri',
+      'jwks',
+      'software_id',
+      'software_version',
+      'scope',
+      'contacts',
+    ],
     reason:
-      '§7 (/oauth2/register): `client_secret` is absent for public clients (`none`); not in §11.',
+      '§7 (/oauth2/register): `client_secret` is absent for public clients (`none`); not in §11. The rest is not in CONTRACT: codersdk/oauth2.go tags these `omitempty` (read from coder/coder copies in the search index, not the pinned commit), so `client_secret_expires_at: 0` ("never", which §7 lists) is not sent at all, nor are unset URIs, scope or contacts.',
+  },
+  {
+    kind: 'omittedWhenEmpty',
+    definition: 'codersdk.OAuth2ClientConfiguration',
+    properties: [
+      'client_secret_expires_at',
+      'redirect_uris',
+      'client_name',
+      'client_uri',
+      'logo_uri',
+      'tos_uri',
+      'policy_uri',
+      'jwks_uri',
+      'jwks',
+      'software_id',
+      'software_version',
+      'scope',
+      'contacts',
+      'registration_access_token',
+    ],
+    reason:
+      'Not in CONTRACT: codersdk/oauth2.go tags these `omitempty` (read from coder/coder copies in the search index, not the pinned commit); RFC 7592 reads leave the registration access token empty (registration.go GetClientConfiguration), so it is not sent.',
+  },
+  {
+    kind: 'omittedWhenEmpty',
+    definition: 'codersdk.OAuth2AuthorizationServerMetadata',
+    properties: ['registration_endpoint'],
+    reason:
+      '§7 (Discovery): `registration_endpoint` only when dynamic client registration is enabled; the field is `omitempty` (codersdk/oauth2.go).',
   },
   {
     kind: 'omittedWhenEmpty',
@@ -493,6 +537,56 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
     schema: { $ref: '#/definitions/codersdk.OAuth2ProviderAppSecretFull' },
     reason:
       '§11 and §7: returns 201 with one object; swagger says a 200 array.',
+  },
+  {
+    kind: 'responseStatus',
+    method: 'get',
+    path: '/api/v2/experiments/available',
+    removeStatuses: ['200'],
+    status: '200',
+    schema: {
+      type: 'object',
+      properties: {
+        safe: {
+          type: 'array',
+          items: { $ref: '#/definitions/codersdk.Experiment' },
+        },
+      },
+      required: ['safe'],
+      additionalProperties: false,
+    },
+    reason:
+      'Not in CONTRACT: coderd/experiments.go handleExperimentsSafe writes codersdk.AvailableExperiments `{safe: []Experiment}` while its annotation says `{array} codersdk.Experiment` (read from a coder/coder copy in the search index, not the pinned commit).',
+  },
+  {
+    kind: 'responseStatus',
+    method: 'get',
+    path: '/oauth2/authorize',
+    removeStatuses: [],
+    status: '303',
+    schema: undefined,
+    reason:
+      '§7 (`/oauth2/authorize`): without a session it redirects to /login; httpmw.RedirectToLogin uses 303 See Other with `?message=…&redirect=…` (apikey.go, read from a coder/coder copy in the search index).',
+  },
+  {
+    kind: 'responseStatus',
+    method: 'post',
+    path: '/oauth2/authorize',
+    removeStatuses: [],
+    status: '303',
+    schema: undefined,
+    reason:
+      '§7 (`/oauth2/authorize`): the POST sits behind the same login redirect as the GET (303, httpmw.RedirectToLogin).',
+  },
+  {
+    kind: 'responseStatus',
+    method: 'get',
+    path: '/oauth2/authorize',
+    removeStatuses: [],
+    status: '302',
+    schema: undefined,
+    reason:
+      '§7 (`/oauth2/authorize`): errors found once the callback is known (an unsupported code_challenge_method) redirect to it with `error=…&error_description=…&state=…`; authorize.go redirectAuthorizeError uses 302 (read from a coder/coder copy in the search index).',
   },
   {
     kind: 'responseStatus',
@@ -644,6 +738,22 @@ export const WIRE_DIFFERENCES: readonly WireDifference[] = [
   },
 
   // ---- Error bodies swagger does not declare (§10) ----
+  {
+    kind: 'errorShape',
+    pathPrefix: '/oauth2/register',
+    schema: OAUTH2_ERROR_SCHEMA,
+    alternative: { statuses: [400, 403], schema: CODER_RESPONSE },
+    reason:
+      'Not in CONTRACT: registration.go decodes the body with httpapi.Read, which answers an undecodable body 400 as codersdk.Response (`Request body must be valid JSON.`) before the RFC 7591 errors of §7; the experiment gate answers 403 as codersdk.Response (§7).',
+  },
+  {
+    kind: 'errorShape',
+    pathPrefix: '/oauth2/clients/',
+    schema: OAUTH2_ERROR_SCHEMA,
+    alternative: { statuses: [400, 403], schema: CODER_RESPONSE },
+    reason:
+      'Not in CONTRACT: PUT /oauth2/clients/{client_id} reads its body with httpapi.Read like registration (400 codersdk.Response for bad JSON); the experiment gate answers 403 as codersdk.Response (§7).',
+  },
   {
     kind: 'errorShape',
     pathPrefix: '/oauth2/',
