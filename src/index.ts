@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { coderPlugin, CoderPage } from './plugin';
+export { coderPlugin, CoderOAuthCallbackPage, CoderPage } from './plugin';
 export { rootRouteRef } from './routes';
 
 export { coderApiRef } from './api/CoderApi';
@@ -32,6 +32,15 @@ export type {
   CoderUnlinkReason,
 } from './auth/CoderTokenStore';
 export { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
+export { coderAuthApiRef } from './auth/oauth/coderAuthApiRef';
+export type { CoderAuthApi } from './auth/oauth/coderAuthApiRef';
+export { CoderAuthClient } from './auth/oauth/CoderAuthClient';
+export type { CoderAuthClientOptions } from './auth/oauth/CoderAuthClient';
+export { CoderOAuthError } from './auth/oauth/CoderOAuthError';
+export type { CoderOAuthErrorKind } from './auth/oauth/CoderOAuthError';
+export { readCoderOAuthSettings } from './auth/oauth/oauthSettings';
+export type { CoderOAuthSettings } from './auth/oauth/oauthSettings';
+export type { CoderOAuthTokens } from './auth/oauth/oauthTokenClient';
 
 export type {
   CoderAppConfig,
@@ -93,4 +102,5 @@ export * from './components/CoderAuthWrapper';
 export * from './components/CoderWorkspacesCard';
 export * from './components/CreateWorkspaceDialog';
 export * from './components/CoderOpenButton';
+export * from './components/CoderProviderSettings';
 export type { CoderPageProps } from './components/CoderPage';

@@ -2,6 +2,7 @@ import {
   configApiRef,
   createApiFactory,
   createPlugin,
+  createComponentExtension,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
@@ -87,5 +88,24 @@ export const CoderPage = coderPlugin.provide(
     name: 'CoderPage',
     component: () => import('./components/CoderPage').then(m => m.CoderPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The OAuth2 callback page, loaded on demand. The Coder page already serves it at
+ * `<its route>/oauth/callback`; route this only if you do not use the Coder page, and
+ * set `coder.oauth.redirectUri` to its URL.
+ *
+ * @public
+ */
+export const CoderOAuthCallbackPage = coderPlugin.provide(
+  createComponentExtension({
+    name: 'CoderOAuthCallbackPage',
+    component: {
+      lazy: () =>
+        import('./components/CoderOAuthCallback/CoderOAuthCallbackPage').then(
+          m => m.CoderOAuthCallbackPage,
+        ),
+    },
   }),
 );

@@ -16,9 +16,13 @@ import type { OAuthRuntime } from './oauthRuntime';
 
 /** Options of {@link CoderAuthClient}. @public */
 export interface CoderAuthClientOptions {
+  /** Holds the token, pasted or from OAuth. */
   tokenStore: CoderTokenStore;
+  /** For the profile (`/users/me`). */
   coderApi: CoderApi;
+  /** Finds the Backstage proxy. */
   discoveryApi: DiscoveryApi;
+  /** Carries the Backstage identity the proxy requires. */
   fetchApi: FetchApi;
   /** Shows Backstage's "sign in to Coder" dialog when a token is needed; optional. */
   oauthRequestApi?: OAuthRequestApi;
@@ -26,6 +30,7 @@ export interface CoderAuthClientOptions {
   oauth?: CoderOAuthSettings;
   /** Path of the Coder proxy endpoint; default `/coder`. */
   coderProxyPath?: string;
+  /** Coder's access URL; the documented OAuth paths hang off it if discovery fails. */
   accessUrl?: string;
   /** Where the token store keeps the token; the OAuth pair is kept beside it. */
   storage?: Storage;
@@ -69,6 +74,11 @@ export class CoderAuthClient implements CoderAuthApi {
     return Boolean(this.options.oauth);
   }
 
+  /**
+   * The linked user's Coder token (refreshed first if an OAuth token is about to
+   * expire). Without one: `''` when `optional`, else a sign-in (Backstage's sign-in
+   * dialog, or straight to the popup with `instantPopup`).
+   */
   async getAccessToken(
     _scope?: string | string[],
     options?: AuthRequestOptions,
@@ -95,6 +105,7 @@ export class CoderAuthClient implements CoderAuthApi {
     return tokenStore.getToken() ?? '';
   }
 
+  /** The linked Coder user as a Backstage profile (email, name, avatar). */
   async getProfile(
     options?: AuthRequestOptions,
   ): Promise<ProfileInfo | undefined> {
@@ -135,6 +146,7 @@ export class CoderAuthClient implements CoderAuthApi {
     }
   }
 
+  /** `SignedIn` while a token is linked; emits the current state on subscription. */
   sessionState$() {
     const { tokenStore } = this.options;
     const state = (): SessionState =>

@@ -17,6 +17,7 @@ export type CoderOAuthErrorKind =
  * @public
  */
 export class CoderOAuthError extends Error {
+  /** What went wrong, for code that reacts (e.g. offering to open a blocked popup). */
   readonly kind: CoderOAuthErrorKind;
 
   constructor(kind: CoderOAuthErrorKind, message: string) {

@@ -4,6 +4,7 @@ import { CoderOAuthError } from './CoderOAuthError';
 export interface CoderOAuthTokens {
   /** A Coder API key; sent as `Coder-Session-Token` like a pasted token. */
   accessToken: string;
+  /** Trades for a new pair; Coder rotates it on every use. */
   refreshToken: string;
   /** When the access token stops working, in ms since the epoch. */
   expiresAt: number;
