@@ -87,6 +87,7 @@ function postExpire(context: RequestContext): void {
   });
 }
 
+/** The `/__fake/oauth2*` routes, mounted by admin.ts. */
 export const OAUTH2_ADMIN_ROUTES: Route[] = [
   publicRoute('GET', '/__fake/oauth2', context =>
     context.respond(200, settingsView(context)),

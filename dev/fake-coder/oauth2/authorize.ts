@@ -32,6 +32,7 @@ const ACCESS_DENIED_DESCRIPTION =
 
 const UNSUPPORTED_RESPONSE_TYPE = 'Only response_type=code is supported';
 
+/** GET (consent page) and POST (decision) /oauth2/authorize. */
 export async function handleAuthorize(exchange: Exchange): Promise<void> {
   const form = await parseForm(exchange);
   const app = extractClientApp(exchange, form);

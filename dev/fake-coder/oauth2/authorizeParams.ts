@@ -45,6 +45,7 @@ export function validResource(resource: string): boolean {
   return !resource.includes('#');
 }
 
+/** The validated parameters, or every QueryParamParser error in Coder's order. */
 export function extractAuthorizeParams(
   query: URLSearchParams,
   registeredCallback: string,

@@ -9,6 +9,7 @@ import { goEncodeQuery } from './http';
 
 const RESERVED = new Set(['code', 'error', 'error_description', 'state']);
 
+/** The callback with `parameters` (and `state`) in its query. */
 export function callbackWith(
   callback: string,
   parameters: Array<[string, string]>,

@@ -25,8 +25,10 @@ const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const EXEMPT_PATHS = new Set(['/api/v2/csp/reports', '/api/v2/users/first']);
 
+/** nosurf's failure text (csrf.go SetFailureHandler). */
 export const CSRF_GENERIC_FAILURE =
   'Something is wrong with your CSRF token. Please refresh the page. If this error persists, try clearing your cookies.';
+/** csrf.go's text when the cookie and the Coder-Session-Token header differ. */
 export const CSRF_MISMATCH_FAILURE =
   'CSRF error encountered. Authentication via "coder_session_token" cookie and "Coder-Session-Token" header detected, but the values do not match. To resolve this issue ensure the values used in both match, or only use one of the authentication methods. You can also try clearing your cookies if this error persists.';
 
@@ -42,8 +44,14 @@ function header(request: IncomingMessage, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-/** True when the request must carry a CSRF token (nosurf's ExemptFunc said no). */
-function needsToken(request: IncomingMessage, url: URL): string | undefined {
+/**
+ * The session cookie of a request that must carry a CSRF token (nosurf's
+ * ExemptFunc said no), or undefined when it is exempt.
+ */
+function sessionNeedingToken(
+  request: IncomingMessage,
+  url: URL,
+): string | undefined {
   if (SAFE_METHODS.has(request.method ?? 'GET')) return undefined;
   const path = url.pathname;
   if (!path.startsWith('/api') && !path.startsWith('/oauth2/authorize'))
@@ -69,7 +77,7 @@ export function csrfFailure(
   url: URL,
   formToken?: string,
 ): string | undefined {
-  const session = needsToken(request, url);
+  const session = sessionNeedingToken(request, url);
   if (session === undefined) return undefined;
   const expected = csrfTokenFor(deployment, session);
   if (header(request, CSRF_HEADER) === expected || formToken === expected)

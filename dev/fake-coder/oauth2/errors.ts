@@ -36,6 +36,7 @@ export class OAuth2Error extends Error {
   }
 }
 
+/** An httpapi.WriteOAuth2Error answer. */
 export function oauth2Error(
   status: number,
   error: string,
@@ -62,6 +63,7 @@ export function invalidClient(): OAuth2Error {
   );
 }
 
+/** Writes an OAuth2 error; a 401 invalid_client also names the Basic scheme. */
 export function writeOAuth2Error(exchange: Exchange, error: OAuth2Error): void {
   const body: Record<string, string> = { error: error.error };
   if (error.description) body.error_description = error.description;
@@ -79,6 +81,7 @@ export function writeOAuth2Error(exchange: Exchange, error: OAuth2Error): void {
   sendJson(exchange, error.status, body, headers);
 }
 
+/** httpmw.RequireExperiment's 403 while `oauth2` is off. */
 export function writeExperimentDisabled(exchange: Exchange): void {
   sendJson(exchange, 403, coderResponse(EXPERIMENT_DISABLED_MESSAGE));
 }

@@ -59,6 +59,7 @@ export function sendJson(
   });
 }
 
+/** An HTML page (consent, error, login). */
 export function sendHtml(
   exchange: Exchange,
   status: number,

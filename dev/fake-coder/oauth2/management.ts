@@ -18,12 +18,10 @@ import { displaySecret } from './secrets';
  * their generic 500, so the fake does the same.
  */
 
-const error = apiError;
-
 /** What dbauthz's NotAuthorizedError prints inside a handler's 500. */
 function requireOwner(context: ApiContext, internalMessage: string): void {
   if (!isOwnerRole(context.actor))
-    throw error(500, internalMessage, 'unauthorized: forbidden');
+    throw apiError(500, internalMessage, 'unauthorized: forbidden');
 }
 
 /**
@@ -59,7 +57,7 @@ export function serializeApp(accessUrl: string, app: OAuth2AppRecord) {
 function appParam(context: ApiContext): OAuth2AppRecord {
   const id = uuidParam(context.params.app);
   const app = context.deployment.oauth2.apps.get(id);
-  if (!app) throw error(404, 'OAuth2 application not found.');
+  if (!app) throw apiError(404, 'OAuth2 application not found.');
   return app;
 }
 
@@ -92,7 +90,7 @@ async function readAppRequest(context: ApiContext, structName: string) {
   else if (!/^https?:\/\/[^/?#\s]+/i.test(callbackUrl))
     validations.push(tagFailure('callback_url', 'http_url', callbackUrl));
   if (validations.length > 0)
-    throw error(400, 'Validation failed.', undefined, validations);
+    throw apiError(400, 'Validation failed.', undefined, validations);
   return {
     name,
     callbackUrl,
@@ -100,6 +98,8 @@ async function readAppRequest(context: ApiContext, structName: string) {
   };
 }
 
+/** GET /apps[?user_id=]: every app, or those the user holds live tokens for. */
+/** GET /apps/{app}. */
 export function getApps(context: ApiContext): void {
   const { oauth2, accessUrl } = context.deployment;
   const raw = context.url.searchParams.get('user_id') ?? '';
@@ -108,7 +108,7 @@ export function getApps(context: ApiContext): void {
     const parsed = parseUuid(raw);
     // Coder prints the zero UUID it failed to fill, not the input.
     if (!parsed.ok)
-      throw error(
+      throw apiError(
         400,
         'Invalid user UUID',
         `queried user_id=${goQuote(NIL_UUID)}`,
@@ -127,6 +127,7 @@ export function getApps(context: ApiContext): void {
   );
 }
 
+/** POST /apps: 201, an owner-only confidential client. */
 export async function postApp(context: ApiContext): Promise<void> {
   const request = await readAppRequest(context, 'PostOAuth2ProviderAppRequest');
   requireOwner(context, 'Internal error creating OAuth2 application.');
@@ -150,6 +151,7 @@ export function getApp(context: ApiContext): void {
   );
 }
 
+/** PUT /apps/{app}: name, callback URL and icon. */
 export async function putApp(context: ApiContext): Promise<void> {
   const app = appParam(context);
   const request = await readAppRequest(context, 'PutOAuth2ProviderAppRequest');
@@ -161,6 +163,7 @@ export async function putApp(context: ApiContext): Promise<void> {
   context.respond(200, serializeApp(context.deployment.accessUrl, app));
 }
 
+/** DELETE /apps/{app}: 204; its secrets, codes and tokens go too. */
 export function deleteApp(context: ApiContext): void {
   const app = appParam(context);
   requireOwner(context, 'Internal error deleting OAuth2 application.');
@@ -168,6 +171,7 @@ export function deleteApp(context: ApiContext): void {
   context.respondEmpty(204);
 }
 
+/** GET /apps/{app}/secrets: truncated to the last six characters. */
 export function getAppSecrets(context: ApiContext): void {
   const app = appParam(context);
   requireOwner(context, 'Internal error getting OAuth2 client secrets.');
@@ -184,6 +188,7 @@ export function getAppSecrets(context: ApiContext): void {
   );
 }
 
+/** POST /apps/{app}/secrets: 201 with the one full secret (swagger says a 200 array). */
 export function postAppSecret(context: ApiContext): void {
   const app = appParam(context);
   requireOwner(context, 'Internal error creating OAuth2 client secret.');
@@ -191,6 +196,7 @@ export function postAppSecret(context: ApiContext): void {
   context.respond(201, { id: secret.id, client_secret_full: secret.formatted });
 }
 
+/** DELETE /apps/{app}/secrets/{secretID}: 204; tokens issued with it die. */
 export function deleteAppSecret(context: ApiContext): void {
   const app = appParam(context);
   const secretId = uuidParam(context.params.secretID);
@@ -200,7 +206,7 @@ export function deleteAppSecret(context: ApiContext): void {
   // counts as "not found" there (httpapi.Is404Error).
   if (!secret || !isOwnerRole(context.actor)) throw notFound();
   if (secret.appId !== app.id)
-    throw error(400, 'App ID does not match secret app ID.');
+    throw apiError(400, 'App ID does not match secret app ID.');
   oauth2.deleteSecret(secret.id);
   context.respondEmpty(204);
 }
@@ -213,11 +219,13 @@ function settingsBody(context: ApiContext) {
   };
 }
 
+/** GET /settings. */
 export function getSettings(context: ApiContext): void {
   if (!isOwnerRole(context.actor)) throw forbidden();
   context.respond(200, settingsBody(context));
 }
 
+/** PUT /settings: the dynamic-client-registration toggle. */
 export async function putSettings(context: ApiContext): Promise<void> {
   if (!isOwnerRole(context.actor)) throw forbidden();
   const decoded = decodeStruct(

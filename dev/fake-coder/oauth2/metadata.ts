@@ -56,6 +56,7 @@ export const SCOPES_SUPPORTED: readonly string[] = [
   'workspace:update',
 ].sort();
 
+/** GET /.well-known/oauth-authorization-server (and sub-paths). */
 export function getAuthorizationServerMetadata(exchange: Exchange): void {
   const { accessUrl, oauth2 } = exchange.deployment;
   sendJson(exchange, 200, {
@@ -78,6 +79,7 @@ export function getAuthorizationServerMetadata(exchange: Exchange): void {
   });
 }
 
+/** GET /.well-known/oauth-protected-resource. */
 export function getProtectedResourceMetadata(exchange: Exchange): void {
   const { accessUrl } = exchange.deployment;
   sendJson(exchange, 200, {

@@ -24,6 +24,7 @@ export interface RegistrationMetadata {
   contacts: string[];
 }
 
+/** An app: admin-created, seeded or dynamically registered. */
 export interface OAuth2AppRecord {
   id: string;
   name: string;
@@ -40,6 +41,7 @@ export interface OAuth2AppRecord {
   };
 }
 
+/** A client secret, looked up by its prefix. */
 export interface OAuth2SecretRecord {
   id: string;
   appId: string;
@@ -50,6 +52,7 @@ export interface OAuth2SecretRecord {
   lastUsedAt?: Micros;
 }
 
+/** An authorization code: single use, ten minutes, bound to its request. */
 export interface OAuth2CodeRecord {
   appId: string;
   userId: string;

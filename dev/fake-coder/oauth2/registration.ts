@@ -101,6 +101,7 @@ function applyRequest(
   app.registration = { ...app.registration!, ...fields };
 }
 
+/** POST /oauth2/register (RFC 7591): 201 with the secret and the registration access token. */
 export async function postRegister(exchange: Exchange): Promise<void> {
   const { oauth2 } = exchange.deployment;
   if (!oauth2.settings.dcrEnabled)
@@ -176,11 +177,13 @@ function registeredClient(exchange: Exchange): OAuth2AppRecord {
   return app;
 }
 
+/** GET /oauth2/clients/{client_id}. */
 export function getClient(exchange: Exchange): void {
   const app = registeredClient(exchange);
   sendJson(exchange, 200, configurationResponse(exchange, app));
 }
 
+/** PUT /oauth2/clients/{client_id}: replaces the metadata. */
 export async function putClient(exchange: Exchange): Promise<void> {
   const app = registeredClient(exchange);
   const request = await validRequest(exchange);
@@ -189,6 +192,7 @@ export async function putClient(exchange: Exchange): Promise<void> {
   sendJson(exchange, 200, configurationResponse(exchange, app));
 }
 
+/** DELETE /oauth2/clients/{client_id}: 204, with its tokens. */
 export function deleteClient(exchange: Exchange): void {
   const app = registeredClient(exchange);
   exchange.deployment.oauth2.deleteApp(app.id);

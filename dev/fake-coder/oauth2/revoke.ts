@@ -40,6 +40,7 @@ function findPair(
     .find(pair => pair.accessToken === `${split.id}-${split.secret}`);
 }
 
+/** POST /oauth2/revoke. */
 export async function postRevoke(exchange: Exchange): Promise<void> {
   const form = await parseForm(exchange);
   const app = extractClientApp(exchange, form);

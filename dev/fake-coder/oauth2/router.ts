@@ -117,6 +117,7 @@ function writeFailure(exchange: Exchange, error: unknown): void {
     );
 }
 
+/** Serves one request to a path {@link isOAuth2RootPath} accepts. */
 export async function handleOAuth2Root(
   deployment: Deployment,
   request: IncomingMessage,

@@ -125,6 +125,7 @@ function tokenResponse(pair: OAuth2TokenPair) {
   };
 }
 
+/** POST /oauth2/tokens: 200 with a token pair, or an OAuth2 error. */
 export async function postTokens(exchange: Exchange): Promise<void> {
   const form = await parseForm(exchange);
   const app = extractClientApp(exchange, form);
