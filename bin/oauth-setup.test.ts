@@ -155,6 +155,7 @@ describe('setup', () => {
         '  endpoints:',
         '    /coder-oauth:',
         `      target: ${fake.url}/oauth2`,
+        '      changeOrigin: true',
         '      credentials: require',
         "      allowedMethods: ['POST']",
         '      headers:',

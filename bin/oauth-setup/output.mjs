@@ -30,6 +30,7 @@ export function appConfigSnippet({ url, clientId }) {
     '  endpoints:',
     '    /coder-oauth:',
     `      target: ${url}/oauth2`,
+    '      changeOrigin: true',
     '      credentials: require',
     "      allowedMethods: ['POST']",
     '      headers:',
