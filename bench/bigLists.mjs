@@ -339,12 +339,14 @@ export async function measureBigLists({ browser }) {
           unit: 'ms',
         },
         keystrokeEchoWhileLoadingP50Ms: {
-          label: 'keystroke → next frame, as the answer to a 5,000-match search lands (p50)',
+          label:
+            'keystroke → next frame, as the answer to a 5,000-match search lands (p50)',
           value: round(percentile(echoLoaded, 50)),
           unit: 'ms',
         },
         keystrokeEchoWhileLoadingP95Ms: {
-          label: 'keystroke → next frame, as the answer to a 5,000-match search lands (p95)',
+          label:
+            'keystroke → next frame, as the answer to a 5,000-match search lands (p95)',
           value: round(percentile(echoLoaded, 95)),
           unit: 'ms',
         },
