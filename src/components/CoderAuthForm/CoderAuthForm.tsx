@@ -134,6 +134,9 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
     >
       {oauth && (
         <>
+          <Typography variant="body2">
+            Link your Coder account to see and manage your workspaces here.
+          </Typography>
           <CoderOAuthSignIn onLinked={onLinked} />
           <Typography variant="body2" color="textSecondary">
             Or paste a session token:
