@@ -8,11 +8,13 @@ import type {
   SessionState,
 } from '@backstage/core-plugin-api';
 import type { CoderApi } from '../../api/CoderApi';
+import { CODER_DEFAULT_PROXY_PATH } from '../../api/CoderClient';
 import type { CoderTokenStore } from '../CoderTokenStore';
 import type { CoderAuthApi } from './coderAuthApiRef';
 import { CoderOAuthError } from './CoderOAuthError';
 import type { CoderOAuthSettings } from './oauthSettings';
 import type { OAuthRuntime } from './oauthRuntime';
+import { openSignInPopup } from './signInPopup';
 
 /** Options of {@link CoderAuthClient}. @public */
 export interface CoderAuthClientOptions {
@@ -132,7 +134,7 @@ export class CoderAuthClient implements CoderAuthApi {
         'Sign in with Coder is not configured (coder.oauth.clientId).',
       );
     }
-    const popup = window.open('', 'coder-oauth', 'popup,width=520,height=720');
+    const popup = openSignInPopup();
     const runtime = await this.loadRuntime();
     await runtime.signIn(popup);
   }
@@ -190,7 +192,7 @@ export class CoderAuthClient implements CoderAuthApi {
         tokenStore: this.options.tokenStore,
         discoveryApi: this.options.discoveryApi,
         fetchApi: this.options.fetchApi,
-        coderProxyPath: this.options.coderProxyPath ?? '/coder',
+        coderProxyPath: this.options.coderProxyPath ?? CODER_DEFAULT_PROXY_PATH,
         accessUrl: this.options.accessUrl,
         storage: this.options.storage,
       }),

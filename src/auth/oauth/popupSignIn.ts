@@ -1,6 +1,7 @@
 import { CoderOAuthError } from './CoderOAuthError';
 import type { CoderOAuthEndpoints } from './oauthEndpoints';
 import { createPkcePair, randomUrlSafeString } from './pkce';
+import { openSignInPopup } from './signInPopup';
 
 /** What the callback page posts to its opener. */
 export interface CoderOAuthCallbackMessage {
@@ -14,7 +15,6 @@ export interface CoderOAuthCallbackMessage {
 /** Marks the callback page's message among whatever else an app posts. */
 export const CODER_OAUTH_MESSAGE_TYPE = 'coder-oauth-callback';
 
-const POPUP_FEATURES = 'popup,width=520,height=720';
 const CLOSED_POLL_MS = 500;
 
 /** What {@link runPopupSignIn} needs; injectable for tests. */
@@ -34,10 +34,6 @@ export interface PopupSignInResult {
   verifier: string;
 }
 
-function openPopup(): Window | null {
-  return window.open('', 'coder-oauth', POPUP_FEATURES);
-}
-
 /**
  * Opens Coder's consent page in a popup and waits for the callback page's message.
  * The `state` is random and used once; the PKCE verifier never leaves this function
@@ -48,7 +44,7 @@ export function runPopupSignIn(
   options: PopupSignInOptions,
 ): Promise<PopupSignInResult> {
   // Must happen before any await: a popup opened later is no longer "in the click".
-  const popup = (options.openWindow ?? openPopup)();
+  const popup = (options.openWindow ?? openSignInPopup)();
   if (!popup) {
     return Promise.reject(
       new CoderOAuthError(
