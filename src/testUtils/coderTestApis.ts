@@ -37,9 +37,13 @@ export function coderTestApis(
     storage: options.storage ?? 'memory',
   });
   if (options.token) tokenStore.setToken(options.token);
-  getCoderQueryClient(tokenStore).setDefaultOptions({
-    queries: { retry: false, staleTime: 5_000 },
-    mutations: { retry: 0 },
+  // Only retries differ from the app: setDefaultOptions replaces, so keep the rest
+  // (network mode, staleness, focus refetch) as production has them.
+  const queryClient = getCoderQueryClient(tokenStore);
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({
+    ...defaults,
+    queries: { ...defaults.queries, retry: false },
   });
   const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage.test' });
   const fetchApi = new MockFetchApi();
