@@ -58,8 +58,8 @@ export class CoderOAuthSession {
       clientId: this.options.clientId,
       obtainedAt: this.now(),
     });
+    // The store notifies followTokenStore, which schedules the next refresh.
     this.options.tokenStore.setToken(tokens.accessToken);
-    this.schedule();
   }
 
   /** Revokes the pair at Coder (best effort), forgets it and unlinks. */
@@ -123,9 +123,7 @@ export class CoderOAuthSession {
       // Another tab may have rotated the pair first; its result is in storage.
       const stored = this.read();
       if (stored && stored.refreshToken !== session.refreshToken) {
-        this.memory = stored;
         this.options.tokenStore.setToken(stored.accessToken);
-        this.schedule();
         return stored.accessToken;
       }
       if (error instanceof CoderOAuthError && error.kind === 'unreachable') {
