@@ -14,20 +14,9 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
-import { FAKE_CODER_URL } from '../../dev/stack.mjs';
 
 const SEARCHES = 2; // the dev app's repoUrlParamKeys: repo_url, custom_repo
 const RECOVERY_TIMEOUT_MS = 20_000;
-
-/** Back to the seed, with build phases of `buildStepMs` (the runner resets to the CLI's). */
-async function resetFakeCoder(timing) {
-  const res = await fetch(`${FAKE_CODER_URL}/__fake/reset`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(timing),
-  });
-  assert(res.ok, `reset: ${res.status}`);
-}
 
 /** Console errors that mean something escaped the plugin's error handling. */
 function watchConsole(page) {
@@ -52,14 +41,6 @@ async function linkDemo(page) {
   await openEntity(page, 'web-app');
   await submitToken(page, DEMO_TOKEN);
   await workspacesList(page).waitFor();
-}
-
-async function workspaceId(name) {
-  const { workspaces } = await fetch(
-    `${FAKE_CODER_URL}/api/v2/workspaces?q=${encodeURIComponent(`name:${name}`)}`,
-    { headers: { 'Coder-Session-Token': DEMO_TOKEN } },
-  ).then(res => res.json());
-  return workspaces[0].id;
 }
 
 async function refresh(page) {
@@ -178,7 +159,7 @@ export const tests = [
       const noUncaught = watchConsole(page);
       const retryAfterSeconds = 4;
       // Seeded builds finish at once, so no 5 s polling of a transition interleaves.
-      await resetFakeCoder({ buildStepMs: 0 });
+      await fakeCoder.reset({ buildStepMs: 0 });
       await linkDemo(page);
       // The dev app and backend are different origins and the dev backend's CORS settings
       // do not expose Retry-After to scripts (reported). Expose it here, as a same-origin
@@ -275,7 +256,7 @@ export const tests = [
     async run({ page }) {
       const noUncaught = watchConsole(page);
       // Keep web-app-review "starting", so the card polls every 5 s without any click.
-      await resetFakeCoder({ buildStepMs: 60_000 });
+      await fakeCoder.reset({ buildStepMs: 60_000 });
       await linkDemo(page);
       await card(page).getByText('Starting').waitFor();
       await fakeCoder.revoke({ user: 'demo' });
@@ -362,7 +343,7 @@ export const tests = [
     async run({ page }) {
       const noUncaught = watchConsole(page);
       await linkDemo(page);
-      const id = await workspaceId('web-app-feature');
+      const id = await fakeCoder.workspaceId('web-app-feature');
       const buildsPath = `/api/v2/workspaces/${id}/builds`;
       await fakeCoder.clearRequests();
       await fakeCoder.setFaults({

@@ -48,11 +48,7 @@ async function waitForStatus(page, name, status, seen) {
 }
 
 async function buildPosts(workspaceName) {
-  const { workspaces } = await fetch(
-    `${FAKE_CODER_URL}/api/v2/workspaces?q=${encodeURIComponent(`name:${workspaceName}`)}`,
-    { headers: { 'Coder-Session-Token': DEMO_TOKEN } },
-  ).then(res => res.json());
-  const id = workspaces[0].id;
+  const id = await fakeCoder.workspaceId(workspaceName);
   const requests = await fakeCoder.requests();
   return requests.filter(
     request =>
@@ -137,12 +133,9 @@ export const tests = [
       await linkDemo(page);
       await fakeCoder.setConfig({ buildStepMs: 20_000 });
       // Someone starts it elsewhere; the card still shows it stopped.
-      const { workspaces } = await fetch(
-        `${FAKE_CODER_URL}/api/v2/workspaces?q=${encodeURIComponent('name:web-app-feature')}`,
-        { headers: { 'Coder-Session-Token': DEMO_TOKEN } },
-      ).then(res => res.json());
+      const id = await fakeCoder.workspaceId('web-app-feature');
       const started = await fetch(
-        `${FAKE_CODER_URL}/api/v2/workspaces/${workspaces[0].id}/builds`,
+        `${FAKE_CODER_URL}/api/v2/workspaces/${id}/builds`,
         {
           method: 'POST',
           headers: {
@@ -167,13 +160,10 @@ export const tests = [
     async run({ page }) {
       await linkDemo(page);
       await fakeCoder.clearRequests();
-      const { workspaces } = await fetch(
-        `${FAKE_CODER_URL}/api/v2/workspaces?q=${encodeURIComponent('name:web-app-feature')}`,
-        { headers: { 'Coder-Session-Token': DEMO_TOKEN } },
-      ).then(res => res.json());
+      const id = await fakeCoder.workspaceId('web-app-feature');
       await fakeCoder.setFaults({
         status500: true,
-        pathPrefix: `/api/v2/workspaces/${workspaces[0].id}/builds`,
+        pathPrefix: `/api/v2/workspaces/${id}/builds`,
       });
       await page.getByRole('button', { name: 'Start web-app-feature' }).click();
       await page.getByText(/could not start web-app-feature/i).waitFor();

@@ -3,7 +3,7 @@
  * real Backstage proxy (which adds the client credentials). The browser must never see
  * the client secret, and every step is checked on the fake's side too.
  */
-import { APP_URL, FAKE_CODER_URL } from '../../dev/stack.mjs';
+import { APP_URL } from '../../dev/stack.mjs';
 import { assert, assertEqual, eventually, openEntity } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
 
@@ -11,11 +11,6 @@ import { fakeCoder } from '../lib/fakeCoder.mjs';
 const CLIENT_ID = 'c0de0009-0000-4000-8000-000000000001';
 const CLIENT_SECRET =
   'coder_bkstgDev01_fakeCoderBackstageDevClientSecret0000001';
-
-async function oauthPairs() {
-  const res = await fetch(`${FAKE_CODER_URL}/__fake/oauth2/tokens`);
-  return res.json();
-}
 
 const workspacesList = page =>
   page.getByRole('list', { name: 'Coder workspaces' });
@@ -61,7 +56,7 @@ export const tests = [
       await workspacesList(page).waitFor();
       await page.screenshot({ path: 'screenshots/oauth-linked.png' });
 
-      let pairs = await oauthPairs();
+      let pairs = await fakeCoder.oauthTokens();
       assertEqual(pairs.length, 1, 'token pairs issued');
       assertEqual(pairs[0].clientId, CLIENT_ID, 'client');
       assertEqual(pairs[0].username, 'demo', 'user');
@@ -84,13 +79,13 @@ export const tests = [
       // Coder expires the access token: the next request is refused, the plugin
       // refreshes (rotation) and the card carries on without asking the user.
       await fakeCoder.clearRequests();
-      await fetch(`${FAKE_CODER_URL}/__fake/oauth2/expire`, { method: 'POST' });
+      await fakeCoder.expireOAuthTokens();
       await page.getByRole('button', { name: 'Refresh workspaces' }).click();
       await eventually(
-        async () => (await oauthPairs()).length === 2,
+        async () => (await fakeCoder.oauthTokens()).length === 2,
         'refreshed',
       );
-      pairs = await oauthPairs();
+      pairs = await fakeCoder.oauthTokens();
       assert(pairs[0].revoked, 'the first pair died with the rotation');
       assert(!pairs[1].revoked, 'the new pair is live');
       await workspacesList(page).waitFor();
@@ -107,7 +102,7 @@ export const tests = [
         .click();
       await page.getByRole('button', { name: 'Sign in with Coder' }).waitFor();
       await eventually(
-        async () => (await oauthPairs()).every(pair => pair.revoked),
+        async () => (await fakeCoder.oauthTokens()).every(pair => pair.revoked),
         'every pair revoked on unlink',
       );
       const after = await page.evaluate(() => JSON.stringify(localStorage));
@@ -138,7 +133,11 @@ export const tests = [
         .getByRole('alert')
         .filter({ hasText: /did not match this sign-in/ })
         .waitFor();
-      assertEqual((await oauthPairs()).length, 0, 'token pairs issued');
+      assertEqual(
+        (await fakeCoder.oauthTokens()).length,
+        0,
+        'token pairs issued',
+      );
       await page.getByLabel('Coder session token').waitFor();
     },
   },
