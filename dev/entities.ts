@@ -18,6 +18,9 @@ export const webAppEntity: Entity = {
     annotations: {
       'backstage.io/source-location':
         'url:https://github.com/acme/web-app/tree/main/',
+      // Opts in to Coder, so the new frontend system's card (filtered by
+      // isCoderAvailable) shows here too.
+      'coder.com/template': 'devcontainers',
     },
   },
   spec: { type: 'website', lifecycle: 'production', owner: 'team-web' },
@@ -77,6 +80,7 @@ export const noRepoEntity: Entity = {
     name: 'no-repo',
     title: 'No repository',
     description: 'An entity whose catalog-info names no repository.',
+    annotations: { 'coder.com/template': 'devcontainers' },
   },
   spec: { type: 'service', lifecycle: 'production', owner: 'team-web' },
 };

@@ -1,34 +1,40 @@
-import { createDevApp } from '@backstage/dev-utils';
-import { coderPlugin, CoderPage } from '../src/plugin';
-import { EntityPage } from './EntityPage';
-import { sampleEntities } from './entities';
+import '@backstage/cli/asset-types';
+import ReactDOM from 'react-dom/client';
+import { createApp } from '@backstage/frontend-defaults';
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { SignInPage } from '@backstage/core-components';
+import coderPlugin from '../src/alpha';
+// The dev app plays the role of an app package, which loads Backstage UI's styles once.
+// eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
+import '@backstage/ui/css/styles.css';
 
-createDevApp()
-  .registerPlugin(coderPlugin)
-  .addPage({
-    path: '/entity/web-app',
-    title: 'Web app',
-    element: <EntityPage entity={sampleEntities[0]} />,
-  })
-  .addPage({
-    path: '/entity/payments-api',
-    title: 'Payments API',
-    element: <EntityPage entity={sampleEntities[1]} />,
-  })
-  .addPage({
-    path: '/entity/empty-service',
-    title: 'Empty service',
-    element: <EntityPage entity={sampleEntities[2]} />,
-  })
-  .addPage({
-    path: '/entity/no-repo',
-    title: 'No repository',
-    element: <EntityPage entity={sampleEntities[3]} />,
-  })
-  .addPage({
-    path: '/entity/broken-config',
-    title: 'Broken config',
-    element: <EntityPage entity={sampleEntities[4]} />,
-  })
-  .addPage({ path: '/coder', title: 'Coder', element: <CoderPage /> })
-  .render();
+/*
+ * The new-frontend-system dev app (`npm start`), what `create-app` generates today: the
+ * real catalog (entities from dev/catalog/entities.yaml through the dev backend) and our
+ * plugin added as a feature, nothing else. The card, the About card's link, the context
+ * menu item and the Coder page with its nav item all come from the plugin itself.
+ */
+const signInModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [
+    SignInPageBlueprint.make({
+      params: {
+        loader: async () => props => (
+          <SignInPage
+            {...props}
+            providers={['guest']}
+            title="Coder plugin dev app"
+          />
+        ),
+      },
+    }),
+  ],
+});
+
+const app = createApp({
+  features: [catalogPlugin, coderPlugin, signInModule],
+});
+
+ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

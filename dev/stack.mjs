@@ -54,13 +54,18 @@ async function assertPortFree(port) {
 }
 
 function launch(label, command, args, { env = {}, onOutput } = {}) {
-  // setsid: the child leads its own process group, so stopping it stops its children too.
-  const child = spawn(command, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  // setsid: the guard leads its own process group, so stopping it stops the server's
+  // children too; the stdin pipe lets it stop them if this process dies (orphanGuard.mjs).
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'dev', 'orphanGuard.mjs'), command, ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   child.label = label;
   child.output = '';
   const collect = chunk => {
@@ -104,13 +109,24 @@ export async function startFakeCoder({ args = [], log } = {}) {
   return fake;
 }
 
+/** The dev apps: the new frontend system (dev/index.tsx) and the classic one (dev/legacy). */
+export const DEV_APP_ENTRYPOINTS = { new: 'dev', legacy: 'dev/legacy' };
+
 /**
- * Starts the stack. Options: `coderUrl` (use a real Coder, skip the fake),
- * `fakeCoderArgs` (extra CLI flags for the fake), `log(label, text)` for output.
- * Returns `{ children, demoToken, coderUrl, stop() }`.
+ * Starts the stack. Options: `system` (`new`, the default, or `legacy`: which dev app),
+ * `coderUrl` (use a real Coder, skip the fake), `fakeCoderArgs` (extra CLI flags for the
+ * fake), `log(label, text)` for output.
+ * Returns `{ children, demoToken, coderUrl, system, stop() }`.
  */
 export async function startStack(options = {}) {
-  const { coderUrl = process.env.CODER_URL, fakeCoderArgs = [], log } = options;
+  const {
+    system = 'new',
+    coderUrl = process.env.CODER_URL,
+    fakeCoderArgs = [],
+    log,
+  } = options;
+  const entrypoint = DEV_APP_ENTRYPOINTS[system];
+  if (!entrypoint) throw new Error(`Unknown dev app system: ${system}`);
   const children = [];
   const stop = () => stopChildren(children);
   try {
@@ -134,10 +150,15 @@ export async function startStack(options = {}) {
       },
     );
     children.push(backend);
-    const app = launch('dev app', bin('backstage-cli'), ['package', 'start'], {
-      env: { ...env, BROWSER: 'none' },
-      onOutput: text => log?.('app', text),
-    });
+    const app = launch(
+      'dev app',
+      bin('backstage-cli'),
+      ['package', 'start', '--entrypoint', entrypoint],
+      {
+        env: { ...env, BROWSER: 'none' },
+        onOutput: text => log?.('app', text),
+      },
+    );
     children.push(app);
     await waitForUrl(`${BACKEND_URL}/.backstage/health/v1/readiness`, {
       child: backend,
@@ -147,6 +168,7 @@ export async function startStack(options = {}) {
       children,
       demoToken,
       coderUrl: targetUrl,
+      system,
       stop,
       /** Stops the fake Coder (an outage, as the proxy sees it). */
       async stopFakeCoder() {

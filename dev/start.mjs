@@ -6,8 +6,12 @@
 import { APP_URL, BACKEND_URL, startStack } from './stack.mjs';
 
 const verbose = process.argv.includes('--verbose');
-console.log('Starting fake Coder, Backstage backend and dev app…');
+const system = process.argv.includes('--legacy') ? 'legacy' : 'new';
+console.log(
+  `Starting fake Coder, Backstage backend and the ${system === 'new' ? 'new-frontend-system' : 'classic'} dev app…`,
+);
 const stack = await startStack({
+  system,
   log: verbose
     ? (label, text) => process.stdout.write(`[${label}] ${text}`)
     : undefined,
@@ -17,7 +21,7 @@ const stack = await startStack({
 });
 
 console.log(`
-  Dev app:      ${APP_URL}   (sign in as guest, then open an entity in the sidebar)
+  Dev app:      ${APP_URL}   (sign in as guest, then open ${system === 'new' ? 'an entity in the catalog' : 'an entity in the sidebar'})
   Coder:        ${stack.coderUrl}${process.env.CODER_URL ? '' : '   (fake Coder)'}
   Proxy:        ${BACKEND_URL}/api/proxy/coder
 ${
@@ -35,8 +39,16 @@ const shutdown = async () => {
   await stack.stop();
   process.exit(0);
 };
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+// Ctrl-C, SIGTERM to npm (which passes it on) and a closed terminal all stop the three.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, shutdown);
+}
+// If npm itself is killed outright, we are re-parented: stop too. (Each server also
+// stops by itself if this process dies: dev/orphanGuard.mjs.)
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown();
+}, 1000).unref();
 const onChildExit = child => code => {
   if (!stopping) {
     console.error(

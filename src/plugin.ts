@@ -1,20 +1,13 @@
 import {
-  configApiRef,
-  createApiFactory,
-  createPlugin,
   createComponentExtension,
+  createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
-  oauthRequestApiRef,
 } from '@backstage/core-plugin-api';
-import { coderApiRef } from './api/CoderApi';
-import { CoderClient } from './api/CoderClient';
-import { CoderTokenStore } from './auth/CoderTokenStore';
-import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
-import { coderAuthApiRef } from './auth/oauth/coderAuthApiRef';
-import { CoderAuthClient } from './auth/oauth/CoderAuthClient';
-import { readCoderOAuthSettings } from './auth/oauth/oauthSettings';
+import {
+  coderAuthApiFactory,
+  coderClientApiFactory,
+  coderTokenStoreApiFactory,
+} from './apiFactories';
 import { rootRouteRef } from './routes';
 
 /**
@@ -25,55 +18,7 @@ import { rootRouteRef } from './routes';
  */
 export const coderPlugin = createPlugin({
   id: 'coder',
-  apis: [
-    createApiFactory({
-      api: coderTokenStoreApiRef,
-      deps: { configApi: configApiRef },
-      factory: ({ configApi }) =>
-        new CoderTokenStore({
-          storage:
-            configApi.getOptionalString('coder.tokenStorage') === 'session'
-              ? 'session'
-              : 'local',
-        }),
-    }),
-    createApiFactory({
-      api: coderAuthApiRef,
-      deps: {
-        configApi: configApiRef,
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        oauthRequestApi: oauthRequestApiRef,
-        tokenStore: coderTokenStoreApiRef,
-        coderApi: coderApiRef,
-      },
-      factory: ({ configApi, tokenStore, ...apis }) =>
-        new CoderAuthClient({
-          ...apis,
-          tokenStore,
-          oauth: readCoderOAuthSettings(configApi),
-          coderProxyPath: configApi.getOptionalString('coder.proxyPath'),
-          accessUrl: configApi.getOptionalString('coder.deployment.accessUrl'),
-          storage: tokenStore.getStorage(),
-        }),
-    }),
-    createApiFactory({
-      api: coderApiRef,
-      deps: {
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        configApi: configApiRef,
-        tokenStore: coderTokenStoreApiRef,
-      },
-      factory: ({ discoveryApi, fetchApi, configApi, tokenStore }) =>
-        new CoderClient({
-          discoveryApi,
-          fetchApi,
-          getSessionToken: () => tokenStore.getToken(),
-          proxyPath: configApi.getOptionalString('coder.proxyPath'),
-        }),
-    }),
-  ],
+  apis: [coderTokenStoreApiFactory, coderAuthApiFactory, coderClientApiFactory],
   routes: { root: rootRouteRef },
 });
 

@@ -1,7 +1,9 @@
 /*
  * A real Backstage backend for development: the auth backend (guest provider, so the dev
- * app's sign-in yields a real Backstage token) and the proxy plugin that forwards
- * /api/proxy/coder/* to Coder. It reads ../../app-config.yaml, like the dev app.
+ * app's sign-in yields a real Backstage token), the proxy plugin that forwards
+ * /api/proxy/coder/* to Coder, and the catalog with the sample entities (the
+ * new-frontend-system dev app shows the catalog's own entity pages). It reads
+ * ../../app-config.yaml, like the dev app.
  */
 const path = require('node:path');
 
@@ -19,4 +21,5 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+backend.add(import('@backstage/plugin-catalog-backend'));
 backend.start();

@@ -30,7 +30,7 @@ export interface WorkspaceActionRunner {
  * @public
  */
 export function useWorkspaceAction(
-  workspace: CoderWorkspace,
+  workspace: CoderWorkspace | undefined,
 ): WorkspaceActionRunner {
   const alertApi = useApi(alertApiRef);
   const { snapshot, queryClient } = useCoderSession();
@@ -40,6 +40,9 @@ export function useWorkspaceAction(
     CoderWorkspaceAction
   >({
     mutationFn: async (action, api) => {
+      // Callers that pick their workspace at render time (the About card's link) may
+      // not have one yet; nothing is sent then.
+      if (!workspace) throw new Error('No workspace to act on.');
       if (action === 'cancel') {
         await api.cancelWorkspaceBuild(workspace.latest_build.id);
         return undefined;
@@ -58,7 +61,7 @@ export function useWorkspaceAction(
             data && {
               ...data,
               workspaces: data.workspaces.map(other =>
-                other.id === workspace.id
+                other.id === workspace?.id
                   ? {
                       ...other,
                       latest_build: { ...other.latest_build, ...build },
@@ -69,7 +72,7 @@ export function useWorkspaceAction(
         );
       }
       alertApi.post({
-        message: `${WORKSPACE_ACTION_TEXT[action].progressive} ${workspace.name}…`,
+        message: `${WORKSPACE_ACTION_TEXT[action].progressive} ${workspace?.name}…`,
         severity: 'info',
         display: 'transient',
       });
@@ -83,7 +86,7 @@ export function useWorkspaceAction(
           ? ' Coder may not have received it; the list shows the workspace as it is now.'
           : '';
       alertApi.post({
-        message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace.name}: ${message}${unknownOutcome}`,
+        message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace?.name ?? 'the workspace'}: ${message}${unknownOutcome}`,
         severity: 'error',
       });
     },

@@ -7,11 +7,13 @@ import { CoderAuthForm } from './CoderAuthForm';
 export interface CoderAuthDialogProps {
   open: boolean;
   onClose: () => void;
+  /** Called once the account is linked. Default: `onClose`. */
+  onLinked?: () => void;
 }
 
 /** The link form in a dialog, for places without room for a card. @public */
 export function CoderAuthDialog(props: CoderAuthDialogProps) {
-  const { open, onClose } = props;
+  const { open, onClose, onLinked = onClose } = props;
   return (
     <Dialog
       open={open}
@@ -24,7 +26,7 @@ export function CoderAuthDialog(props: CoderAuthDialogProps) {
         Link your Coder account
       </DialogTitle>
       <DialogContent>
-        {open && <CoderAuthForm onLinked={onClose} />}
+        {open && <CoderAuthForm onLinked={onLinked} />}
       </DialogContent>
     </Dialog>
   );

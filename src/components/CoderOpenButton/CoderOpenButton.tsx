@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { attachComponentData } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { describeCoderError } from '../../api/describeCoderError';
@@ -12,6 +13,7 @@ import type { CoderWorkspace } from '../../api/types';
 import { CoderAuthDialog } from '../CoderAuthForm/LazyCoderAuthForm';
 import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/LazyCreateWorkspaceDialog';
 import { planOpen } from './openPlan';
+import { coderPlugin } from '../../plugin';
 
 /** Props of {@link CoderOpenButton}. @public */
 export interface CoderOpenButtonProps {
@@ -145,3 +147,6 @@ function StartButton(props: { workspace: CoderWorkspace }) {
     </Button>
   );
 }
+
+// Registers the plugin's APIs in a classic app that has only this button (see CoderProvider).
+attachComponentData(CoderOpenButton, 'core.plugin', coderPlugin);

@@ -16,32 +16,42 @@ export interface CoderPageProps {
   title?: string;
 }
 
-function CoderPageContent(props: CoderPageProps) {
-  return (
-    <Page themeId="tool">
-      <Header
-        title={props.title ?? 'Coder'}
-        subtitle="Your workspaces and templates"
-      />
-      <Content>
-        <Grid container spacing={3}>
-          <Grid item md={7} xs={12}>
-            <CoderWorkspacesCard title="My workspaces" />
-          </Grid>
-          <Grid item md={5} xs={12}>
-            <Grid container spacing={3} direction="column">
-              <Grid item>
-                <DeploymentCard />
-              </Grid>
-              <Grid item>
-                <CoderAuthWrapper type="card" title="Templates">
-                  <TemplatesCard />
-                </CoderAuthWrapper>
-              </Grid>
+/** Options for the page's body; the new frontend system draws the header itself. */
+interface CoderPageContentProps extends CoderPageProps {
+  withHeader?: boolean;
+}
+
+function CoderPageContent(props: CoderPageContentProps) {
+  const { title, withHeader = true } = props;
+  const content = (
+    <Content>
+      <Grid container spacing={3}>
+        <Grid item md={7} xs={12}>
+          <CoderWorkspacesCard title="My workspaces" />
+        </Grid>
+        <Grid item md={5} xs={12}>
+          <Grid container spacing={3} direction="column">
+            <Grid item>
+              <DeploymentCard />
+            </Grid>
+            <Grid item>
+              <CoderAuthWrapper type="card" title="Templates">
+                <TemplatesCard />
+              </CoderAuthWrapper>
             </Grid>
           </Grid>
         </Grid>
-      </Content>
+      </Grid>
+    </Content>
+  );
+  if (!withHeader) return content;
+  return (
+    <Page themeId="tool">
+      <Header
+        title={title ?? 'Coder'}
+        subtitle="Your workspaces and templates"
+      />
+      {content}
     </Page>
   );
 }
@@ -53,6 +63,14 @@ function CoderPageContent(props: CoderPageProps) {
  * @public
  */
 export function CoderPage(props: CoderPageProps) {
+  return <CoderPageRoutes {...props} />;
+}
+
+/**
+ * The page and its OAuth callback route. The new frontend system renders the page
+ * header itself, so its page passes `withHeader: false`.
+ */
+export function CoderPageRoutes(props: CoderPageContentProps) {
   return (
     <Routes>
       <Route path="oauth/callback" element={<CoderOAuthCallbackPage />} />
@@ -61,7 +79,7 @@ export function CoderPage(props: CoderPageProps) {
   );
 }
 
-function CoderPageWithProvider(props: CoderPageProps) {
+function CoderPageWithProvider(props: CoderPageContentProps) {
   const insideProvider = useContext(CoderContext) !== undefined;
   return insideProvider ? (
     <CoderPageContent {...props} />

@@ -1,7 +1,14 @@
-import { createContext, useContext } from 'react';
-import type {
+import { createContext, useContext, useMemo } from 'react';
+import {
+  configApiRef,
+  useApi,
+  type ConfigApi,
+} from '@backstage/core-plugin-api';
+import type { CoderAppConfig } from '../../config/CoderAppConfig';
+import {
   CoderConfigError,
-  ResolvedCoderAppConfig,
+  resolveCoderConfig,
+  type ResolvedCoderAppConfig,
 } from '../../config/resolveCoderConfig';
 
 /** What a CoderProvider gives the components below it. */
@@ -14,13 +21,31 @@ export const CoderContext = createContext<CoderContextValue | undefined>(
   undefined,
 );
 
-/** The nearest CoderProvider's value; throws a clear error outside one. */
+/** Resolves app-config (and an optional override) into a context value, never throwing a config error. */
+export function resolveCoderContextValue(
+  configApi: ConfigApi,
+  override?: CoderAppConfig,
+): CoderContextValue {
+  try {
+    return { config: resolveCoderConfig(configApi, override) };
+  } catch (error) {
+    if (error instanceof CoderConfigError) return { configError: error };
+    throw error;
+  }
+}
+
+/**
+ * The nearest CoderProvider's value. Outside one, the settings come from app-config
+ * alone: in the new frontend system the catalog renders some of our pieces (the About
+ * card's icon link, the context menu) outside the plugin's wrapper, and custom
+ * components should not need a provider either.
+ */
 export function useCoderContext(): CoderContextValue {
   const value = useContext(CoderContext);
-  if (!value) {
-    throw new Error(
-      'Coder components must be inside <CoderProvider>; wrap the app or the page with it.',
-    );
-  }
-  return value;
+  const configApi = useApi(configApiRef);
+  const fallback = useMemo(
+    () => (value ? undefined : resolveCoderContextValue(configApi)),
+    [value, configApi],
+  );
+  return value ?? fallback!;
 }

@@ -1,12 +1,17 @@
 import { useMemo, type ReactNode } from 'react';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import type { CoderAppConfig } from '../../config/CoderAppConfig';
 import {
-  CoderConfigError,
-  resolveCoderConfig,
-} from '../../config/resolveCoderConfig';
+  attachComponentData,
+  configApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import type { CoderAppConfig } from '../../config/CoderAppConfig';
 import { coderAuthApiRef } from '../../auth/oauth/coderAuthApiRef';
-import { CoderContext, type CoderContextValue } from './CoderContext';
+import { coderPlugin } from '../../plugin';
+import {
+  CoderContext,
+  resolveCoderContextValue,
+  type CoderContextValue,
+} from './CoderContext';
 import { CoderFallbackAuthPrompt } from './CoderFallbackAuthPrompt';
 
 /** Props of {@link CoderProvider}. @public */
@@ -30,15 +35,11 @@ export function CoderProvider(props: CoderProviderProps) {
   useApi(coderAuthApiRef);
   // Inline object props are common in App.tsx; compare them by value.
   const overrideKey = JSON.stringify(appConfig ?? null);
-  const value = useMemo<CoderContextValue>(() => {
-    try {
-      return { config: resolveCoderConfig(configApi, appConfig) };
-    } catch (error) {
-      if (error instanceof CoderConfigError) return { configError: error };
-      throw error;
-    }
+  const value = useMemo<CoderContextValue>(
+    () => resolveCoderContextValue(configApi, appConfig),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [configApi, overrideKey]);
+    [configApi, overrideKey],
+  );
 
   return (
     <CoderContext.Provider value={value}>
@@ -47,3 +48,9 @@ export function CoderProvider(props: CoderProviderProps) {
     </CoderContext.Provider>
   );
 }
+
+// A classic app registers a plugin's APIs only for plugins it finds in its element
+// tree. Marking the provider (usually in App.tsx) makes the README's setup enough on
+// its own; it is not wrapped as an extension, which would put an error boundary and
+// the plugin's analytics context around the whole app.
+attachComponentData(CoderProvider, 'core.plugin', coderPlugin);

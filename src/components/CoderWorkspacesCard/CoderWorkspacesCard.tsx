@@ -1,4 +1,6 @@
+import { attachComponentData } from '@backstage/core-plugin-api';
 import { makeStyles } from '@material-ui/core/styles';
+import { coderPlugin } from '../../plugin';
 import { ConfigIssues } from './ConfigIssues';
 import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
@@ -67,3 +69,7 @@ CoderWorkspacesCard.OpenWorkspaceMenu = OpenWorkspaceMenu;
 CoderWorkspacesCard.RefreshButton = RefreshButton;
 CoderWorkspacesCard.ExtraActionsButton = ExtraActionsButton;
 CoderWorkspacesCard.ConfigIssues = ConfigIssues;
+
+// Found by a classic app's element-tree scan, so the plugin's APIs are registered even
+// when this card is the only Coder piece in the app (see CoderProvider).
+attachComponentData(CoderWorkspacesCard, 'core.plugin', coderPlugin);
