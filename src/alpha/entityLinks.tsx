@@ -6,7 +6,7 @@ import {
   EntityIconLinkBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { isCoderAvailable } from '../catalog/isCoderAvailable';
-import { useCoderWorkspacesConfig } from '../hooks/useCoderWorkspacesConfig';
+import { useWorkspacesConfigOrError } from '../hooks/useCoderWorkspacesConfig';
 import { openCoderDialog } from './coderDialogs';
 import { useOpenInCoderLink } from './useOpenInCoderLink';
 
@@ -21,11 +21,18 @@ export const coderOpenEntityIconLink = EntityIconLinkBlueprint.make({
 
 function useCreateWorkspaceMenuItem() {
   const dialogApi = useApi(dialogApiRef);
-  const config = useCoderWorkspacesConfig({ readEntityData: true });
+  const { workspacesConfig } = useWorkspacesConfigOrError({
+    readEntityData: true,
+  });
   return {
     title: 'Create Coder workspace',
+    // A bad app-config is named in the workspaces card; here the item is just off.
+    disabled: !workspacesConfig,
     // The dialog links the account first when needed, then shows the form.
-    onClick: () => openCoderDialog(dialogApi, 'create', config),
+    onClick: () => {
+      if (workspacesConfig)
+        openCoderDialog(dialogApi, 'create', workspacesConfig);
+    },
   };
 }
 

@@ -2,10 +2,9 @@ import { useCallback } from 'react';
 import { dialogApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { describeCoderError } from '../api/describeCoderError';
 import { planOpen } from '../components/CoderOpenButton/openPlan';
-import { useCoderAppConfig } from '../hooks/useCoderAppConfig';
 import { useCoderAuth } from '../hooks/useCoderAuth';
 import { useCoderWorkspaces } from '../hooks/useCoderWorkspaces';
-import { useCoderWorkspacesConfig } from '../hooks/useCoderWorkspacesConfig';
+import { useWorkspacesConfigOrError } from '../hooks/useCoderWorkspacesConfig';
 import { useWorkspaceAction } from '../hooks/useWorkspaceAction';
 import { CODER_WORKSPACES_PAGE_SIZE } from '../queries/workspacesQueries';
 import { openCoderDialog } from './coderDialogs';
@@ -30,9 +29,9 @@ export interface OpenInCoderLinkProps {
 export function useOpenInCoderLink(): OpenInCoderLinkProps {
   const auth = useCoderAuth();
   const dialogApi = useApi(dialogApiRef);
-  const { deployment } = useCoderAppConfig();
-  const config = useCoderWorkspacesConfig({ readEntityData: true });
-  const { repository } = config;
+  const { appConfig, workspacesConfig, configError } =
+    useWorkspacesConfigOrError({ readEntityData: true });
+  const repository = workspacesConfig?.repository;
   const result = useCoderWorkspaces({
     filter: 'owner:me',
     repository,
@@ -46,10 +45,18 @@ export function useOpenInCoderLink(): OpenInCoderLinkProps {
     plan?.kind === 'start' ? target : undefined,
   );
   const openDialog = useCallback(
-    (kind: 'link' | 'create') => openCoderDialog(dialogApi, kind, config),
-    [dialogApi, config],
+    (kind: 'link' | 'create') =>
+      workspacesConfig && openCoderDialog(dialogApi, kind, workspacesConfig),
+    [dialogApi, workspacesConfig],
   );
 
+  if (!appConfig || !workspacesConfig) {
+    return {
+      label: 'Coder not configured',
+      title: configError?.message,
+      disabled: true,
+    };
+  }
   if (!auth.hasToken) {
     return {
       label: 'Link Coder',
@@ -97,6 +104,6 @@ export function useOpenInCoderLink(): OpenInCoderLinkProps {
   return {
     label: 'Open in Coder',
     title: `Open ${workspace.name} in Coder`,
-    href: `${deployment.accessUrl}/@${encodeURIComponent(workspace.owner_name)}/${encodeURIComponent(workspace.name)}`,
+    href: `${appConfig.deployment.accessUrl}/@${encodeURIComponent(workspace.owner_name)}/${encodeURIComponent(workspace.name)}`,
   };
 }

@@ -7,8 +7,11 @@ import {
 } from '../catalog/entityCoderConfig';
 import { buildWorkspaceCreationUrl } from '../catalog/workspaceCreationUrl';
 import type { CoderWorkspaceCreationMode } from '../config/CoderAppConfig';
-import type { ResolvedCoderAppConfig } from '../config/resolveCoderConfig';
-import { useCoderAppConfig } from './useCoderAppConfig';
+import type {
+  CoderConfigError,
+  ResolvedCoderAppConfig,
+} from '../config/resolveCoderConfig';
+import { useCoderContext } from '../components/CoderProvider/CoderContext';
 
 /** The settings a workspaces card works with, app config and entity merged. @public */
 export interface CoderWorkspacesConfig {
@@ -81,10 +84,28 @@ function useOptionalEntity(): Entity | undefined {
 export function useCoderWorkspacesConfig(options: {
   readEntityData?: boolean;
 }): CoderWorkspacesConfig {
-  const appConfig = useCoderAppConfig();
+  const { workspacesConfig, configError } = useWorkspacesConfigOrError(options);
+  if (!workspacesConfig) throw configError;
+  return workspacesConfig;
+}
+
+/**
+ * Like {@link useCoderWorkspacesConfig}, but a bad app-config comes back as a value
+ * instead of being thrown: for pieces that other plugins render (the About card's link,
+ * the entity menu), where a throw would take their whole card down.
+ */
+export function useWorkspacesConfigOrError(options: {
+  readEntityData?: boolean;
+}): {
+  appConfig?: ResolvedCoderAppConfig;
+  workspacesConfig?: CoderWorkspacesConfig;
+  configError?: CoderConfigError;
+} {
+  const { config: appConfig, configError } = useCoderContext();
   const pageEntity = useOptionalEntity();
   const entity = options.readEntityData ? pageEntity : undefined;
-  return useMemo(() => {
+  const workspacesConfig = useMemo(() => {
+    if (!appConfig) return undefined;
     const merged = mergeWorkspacesConfig(appConfig, entity);
     if (options.readEntityData && !entity) {
       merged.issues.push({
@@ -94,4 +115,5 @@ export function useCoderWorkspacesConfig(options: {
     }
     return merged;
   }, [appConfig, entity, options.readEntityData]);
+  return { appConfig, workspacesConfig, configError };
 }
