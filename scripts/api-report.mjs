@@ -1,6 +1,7 @@
 /* eslint-disable no-console */
 /*
- * Writes report.api.md, the public surface of the package, from the emitted declarations.
+ * Writes report.api.md and report-alpha.api.md, the public surface of the package's two
+ * entry points (`.` and `./alpha`), from the emitted declarations.
  * `npm run api-report` updates it; `npm run api-report -- --check` fails when the surface
  * changed without the report being updated (a diff there is a decision).
  */
@@ -30,41 +31,54 @@ const tsc = spawnSync(
 );
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-const config = ExtractorConfig.prepare({
-  configObject: {
-    projectFolder: root,
-    mainEntryPointFilePath: path.join(root, 'dist-types/src/index.d.ts'),
-    compiler: { tsconfigFilePath: path.join(root, 'tsconfig.json') },
-    apiReport: {
-      enabled: true,
-      reportFolder: root,
-      reportFileName: 'report.api.md',
-      reportTempFolder: path.join(root, 'dist-types'),
-    },
-    docModel: { enabled: false },
-    dtsRollup: { enabled: false },
-    tsdocMetadata: { enabled: false },
-    messages: {
-      extractorMessageReporting: {
-        'ae-missing-release-tag': { logLevel: 'none' },
-        'ae-forgotten-export': { logLevel: 'none' },
+const entries = [
+  { source: 'index', report: 'report.api.md' },
+  { source: 'alpha', report: 'report-alpha.api.md' },
+];
+let failed = false;
+for (const entry of entries) {
+  if (!extract(entry)) failed = true;
+}
+if (failed) process.exit(1);
+console.log(
+  `${entries.map(entry => entry.report).join(' and ')} are up to date.`,
+);
+
+function extract({ source, report }) {
+  const config = ExtractorConfig.prepare({
+    configObject: {
+      projectFolder: root,
+      mainEntryPointFilePath: path.join(root, `dist-types/src/${source}.d.ts`),
+      compiler: { tsconfigFilePath: path.join(root, 'tsconfig.json') },
+      apiReport: {
+        enabled: true,
+        reportFolder: root,
+        reportFileName: report,
+        reportTempFolder: path.join(root, 'dist-types'),
+      },
+      docModel: { enabled: false },
+      dtsRollup: { enabled: false },
+      tsdocMetadata: { enabled: false },
+      messages: {
+        extractorMessageReporting: {
+          'ae-missing-release-tag': { logLevel: 'none' },
+          'ae-forgotten-export': { logLevel: 'none' },
+        },
       },
     },
-  },
-  configObjectFullPath: path.join(root, 'api-extractor.json'),
-  packageJsonFullPath: path.join(root, 'package.json'),
-});
-
-const result = Extractor.invoke(config, {
-  localBuild: !check,
-  showVerboseMessages: false,
-});
-if (!result.succeeded) {
-  console.error(
-    check
-      ? 'report.api.md is out of date: run `npm run api-report` and review the diff.'
-      : `API report failed with ${result.errorCount} error(s).`,
-  );
-  process.exit(1);
+    configObjectFullPath: path.join(root, 'api-extractor.json'),
+    packageJsonFullPath: path.join(root, 'package.json'),
+  });
+  const result = Extractor.invoke(config, {
+    localBuild: !check,
+    showVerboseMessages: false,
+  });
+  if (!result.succeeded) {
+    console.error(
+      check
+        ? `${report} is out of date: run \`npm run api-report\` and review the diff.`
+        : `API report ${report} failed with ${result.errorCount} error(s).`,
+    );
+  }
+  return result.succeeded;
 }
-console.log('report.api.md is up to date.');

@@ -1,21 +1,11 @@
 /**
- * The Coder plugin for Backstage's new frontend system: the default export is the
- * plugin, which an app installs by adding the package (no code).
+ * The Coder plugin for Backstage's new frontend system. The default export is the
+ * plugin: an app with `app.packages: all` installs it by adding the package, no code.
+ * Its extensions are reached for overrides through `getExtension`, e.g.
+ * `coderPlugin.getExtension('entity-card:coder/workspaces')`.
  *
  * @packageDocumentation
  */
 import { coderPlugin } from './alpha/plugin';
 
 export default coderPlugin;
-export { coderPageRouteRef } from './alpha/routes';
-export { coderAuthApi, coderClientApi, coderTokenStoreApi } from './alpha/apis';
-export { coderPluginWrapper } from './alpha/pluginWrapper';
-export { coderWorkspacesEntityCard } from './alpha/workspacesCard';
-export { coderPage } from './alpha/coderPage';
-export {
-  coderCreateWorkspaceContextMenuItem,
-  coderOpenEntityIconLink,
-} from './alpha/entityLinks';
-export { useOpenInCoderLink } from './alpha/useOpenInCoderLink';
-export type { OpenInCoderLinkProps } from './alpha/useOpenInCoderLink';
-export type { OptionalConfigValue } from './alpha/configSchema';
