@@ -53,6 +53,8 @@ console.log(
 );
 const stackLog = [];
 const stack = await startStack({
+  // The measured pages are the classic dev app's (/entity/web-app): one card, no catalog.
+  system: 'legacy',
   fakeCoderArgs: ['--build-step-ms', '0', '--quiet'],
   log: (label, text) => stackLog.push(`[${label}] ${text}`),
 });

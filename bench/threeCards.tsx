@@ -2,17 +2,19 @@
  * A bench-only dev app with one page: three workspace cards for the same entity, as an
  * app might show on an overview, a Coder tab and a sidebar. bench/coderLoad.mjs starts it
  * with `backstage-cli package start --entrypoint bench/threeCards` to measure what such a
- * page costs Coder. Settings as in dev/EntityPage.tsx.
+ * page costs Coder. Settings as in dev/legacy/index.tsx.
  */
-import { Content, Header, Page } from '@backstage/core-components';
-import { createDevApp } from '@backstage/dev-utils';
+import ReactDOM from 'react-dom/client';
+import { Route } from 'react-router-dom';
+import { createApp } from '@backstage/app-defaults';
+import { FlatRoutes } from '@backstage/core-app-api';
+import { Content, Header, Page, SignInPage } from '@backstage/core-components';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import {
   type CoderAppConfig,
   CoderProvider,
   CoderWorkspacesCard,
-  coderPlugin,
 } from '../src';
 import { webAppEntity } from '../dev/entities';
 
@@ -49,11 +51,19 @@ function ThreeCardsPage() {
   );
 }
 
-createDevApp()
-  .registerPlugin(coderPlugin)
-  .addPage({
-    path: '/three-cards',
-    title: 'Three cards',
-    element: <ThreeCardsPage />,
-  })
-  .render();
+// Like the classic dev app (dev/legacy), with this one page.
+const app = createApp({
+  components: {
+    SignInPage: props => <SignInPage {...props} providers={['guest']} />,
+  },
+});
+const AppRouter = app.getRouter();
+const Root = app.createRoot(
+  <AppRouter>
+    <FlatRoutes>
+      <Route path="/three-cards" element={<ThreeCardsPage />} />
+    </FlatRoutes>
+  </AppRouter>,
+);
+
+ReactDOM.createRoot(document.getElementById('root')!).render(<Root />);

@@ -16,8 +16,7 @@ export const coderPage = PageBlueprint.make({
     icon: <CloudIcon />,
     routeRef: coderPageRouteRef,
     loader: async () => {
-      const { CoderPageRoutes } =
-        await import('../components/CoderPage/CoderPage');
+      const { CoderPageRoutes } = await import('../components/CoderPage');
       // The framework draws the page header from the title above.
       return <CoderPageRoutes withHeader={false} />;
     },

@@ -11,15 +11,12 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type { MouseEventHandler } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   coderTestApis,
   TEST_ACCESS_URL,
-  TEST_PROXY_URL,
   TEST_TOKEN,
 } from '../testUtils/coderTestApis';
-import { userFixture, workspaceFixture } from '../testUtils/workspaceFixtures';
 import {
   coderCreateWorkspaceContextMenuItem,
   coderOpenEntityIconLink,
@@ -88,9 +85,7 @@ describe("the About card's Coder link", () => {
   it('names a bad app-config instead of breaking the About card', async () => {
     const { apis } = coderTestApis();
     await renderOnEntity(<IconLink />, { apis, config: { coder: {} } });
-    const link = await screen.findByRole('button', {
-      name: 'Coder not configured',
-    });
+    const link = await screen.findByRole('button', { name: 'Open in Coder' });
     expect(link).toBeDisabled();
     expect(link).toHaveAttribute(
       'title',
@@ -98,35 +93,49 @@ describe("the About card's Coder link", () => {
     );
   });
 
-  it('offers to link an account first, in a dialog', async () => {
-    const { apis } = coderTestApis();
-    await renderOnEntity(<IconLink />, { apis, config });
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Link Coder' }),
+  it("opens the repository's workspaces on Coder's dashboard, sending no request", async () => {
+    // msw fails the test on any request: the About card must cost Coder nothing.
+    const { apis } = coderTestApis({ token: TEST_TOKEN });
+    await renderOnEntity(<IconLink />, {
+      apis,
+      config: {
+        coder: {
+          deployment: { accessUrl: TEST_ACCESS_URL },
+          workspaces: { repoUrlParamKeys: ['repo_url', 'custom_repo'] },
+        },
+      },
+    });
+    const link = await screen.findByRole('link', { name: 'Open in Coder' });
+    const url = new URL(link.getAttribute('href')!);
+    expect(`${url.origin}${url.pathname}`).toBe(
+      `${TEST_ACCESS_URL}/workspaces`,
     );
-    expect(
-      await screen.findByRole('dialog', { name: 'Link your Coder account' }),
-    ).toBeInTheDocument();
+    expect(url.searchParams.get('filter')).toBe(
+      'owner:me param:"repo_url=https://github.com/acme/web-app" param:"custom_repo=https://github.com/acme/web-app"',
+    );
   });
 
-  it("opens the repository's most recently used running workspace", async () => {
-    const { apis } = coderTestApis({ token: TEST_TOKEN });
-    server.use(
-      http.get(`${TEST_PROXY_URL}/api/v2/users/me`, () =>
-        HttpResponse.json(userFixture()),
-      ),
-      http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, () =>
-        HttpResponse.json({
-          workspaces: [workspaceFixture('web-app-main')],
-          count: 1,
-        }),
-      ),
+  it('is off, saying why, for an entity without a repository', async () => {
+    const { apis } = coderTestApis();
+    await renderInTestApp(
+      <EntityProvider
+        entity={{
+          ...entity,
+          metadata: {
+            name: 'no-repo',
+            annotations: { 'coder.com/template': 'devcontainers' },
+          },
+        }}
+      >
+        <IconLink />
+      </EntityProvider>,
+      { apis, config },
     );
-    await renderOnEntity(<IconLink />, { apis, config });
-    const link = await screen.findByRole('link', { name: 'Open in Coder' });
+    const link = await screen.findByRole('button', { name: 'Open in Coder' });
+    expect(link).toBeDisabled();
     expect(link).toHaveAttribute(
-      'href',
-      `${TEST_ACCESS_URL}/@demo/web-app-main`,
+      'title',
+      expect.stringContaining('names no repository'),
     );
   });
 });

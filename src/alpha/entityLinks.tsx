@@ -7,7 +7,6 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { isCoderAvailable } from '../catalog/isCoderAvailable';
 import { useWorkspacesConfigOrError } from '../hooks/useCoderWorkspacesConfig';
-import { openCoderDialog } from './coderDialogs';
 import { useOpenInCoderLink } from './useOpenInCoderLink';
 
 /** "Open in Coder" among the About card's links. @alpha */
@@ -29,9 +28,11 @@ function useCreateWorkspaceMenuItem() {
     // A bad app-config is named in the workspaces card; here the item is just off.
     disabled: !workspacesConfig,
     // The dialog links the account first when needed, then shows the form.
-    onClick: () => {
-      if (workspacesConfig)
-        openCoderDialog(dialogApi, 'create', workspacesConfig);
+    // The dialogs load on the click: nothing of the card's code is paid up front.
+    onClick: async () => {
+      if (!workspacesConfig) return;
+      const { openCoderDialog } = await import('./coderDialogs');
+      openCoderDialog(dialogApi, 'create', workspacesConfig);
     },
   };
 }

@@ -1,2 +1,2 @@
-export { CoderPage } from './CoderPage';
+export { CoderPage, CoderPageRoutes } from './CoderPage';
 export type { CoderPageProps } from './CoderPage';
