@@ -31,7 +31,7 @@ function useCreateWorkspaceMenuItem() {
     // The dialogs load on the click: nothing of the card's code is paid up front.
     onClick: async () => {
       if (!workspacesConfig) return;
-      const { openCoderDialog } = await import('./coderDialogs');
+      const { openCoderDialog } = await import('./extensionParts');
       openCoderDialog(dialogApi, 'create', workspacesConfig);
     },
   };

@@ -11,8 +11,7 @@ export const coderPluginWrapper = PluginWrapperBlueprint.make({
   params: defineParams =>
     defineParams({
       loader: async () => {
-        const { CoderProvider } =
-          await import('../components/CoderProvider/CoderProvider');
+        const { CoderProvider } = await import('./extensionParts');
         return {
           component: ({ children }) => (
             <CoderProvider>{children}</CoderProvider>

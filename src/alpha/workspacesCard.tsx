@@ -20,8 +20,7 @@ export const coderWorkspacesEntityCard = EntityCardBlueprint.makeWithOverrides({
     return originalFactory({
       filter: isCoderAvailable,
       loader: async () => {
-        const { CoderWorkspacesCard } =
-          await import('../components/CoderWorkspacesCard/CoderWorkspacesCard');
+        const { CoderWorkspacesCard } = await import('./extensionParts');
         return (
           <CoderWorkspacesCard
             title={config.title}
