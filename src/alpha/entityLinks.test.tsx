@@ -21,23 +21,17 @@ import {
   coderCreateWorkspaceContextMenuItem,
   coderOpenEntityIconLink,
 } from './entityLinks';
+import { entityFixture } from '../testUtils/entityFixtures';
 
 const server = setupServer();
+// What the extensions render loads lazily; the first import is slow under jest.
+const LAZY = { timeout: 10_000 };
 registerMswTestHooks(server);
 
 const config = { coder: { deployment: { accessUrl: TEST_ACCESS_URL } } };
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'web-app',
-    annotations: {
-      'backstage.io/source-location': 'url:https://github.com/acme/web-app',
-      'coder.com/template': 'devcontainers',
-    },
-  },
-  spec: {},
-};
+const entity = entityFixture({
+  annotations: { 'coder.com/template': 'devcontainers' },
+});
 
 // The catalog calls these hooks inside its About card and header menu; render them the
 // same way, as plain props.
@@ -119,13 +113,11 @@ describe("the About card's Coder link", () => {
     const { apis } = coderTestApis();
     await renderInTestApp(
       <EntityProvider
-        entity={{
-          ...entity,
-          metadata: {
-            name: 'no-repo',
-            annotations: { 'coder.com/template': 'devcontainers' },
-          },
-        }}
+        entity={entityFixture({
+          name: 'no-repo',
+          repoUrl: null,
+          annotations: { 'coder.com/template': 'devcontainers' },
+        })}
       >
         <IconLink />
       </EntityProvider>,
@@ -152,7 +144,11 @@ describe('"Create Coder workspace" in the entity menu', () => {
       await screen.findByRole('button', { name: 'Create Coder workspace' }),
     );
     expect(
-      await screen.findByRole('dialog', { name: 'Link your Coder account' }),
+      await screen.findByRole(
+        'dialog',
+        { name: 'Link your Coder account' },
+        LAZY,
+      ),
     ).toBeInTheDocument();
     expect(posts).toEqual([]);
   });

@@ -17,33 +17,19 @@ import {
 } from '../testUtils/coderTestApis';
 import { userFixture } from '../testUtils/workspaceFixtures';
 import { coderWorkspacesEntityCard } from './workspacesCard';
+import { entityFixture } from '../testUtils/entityFixtures';
 
 const server = setupServer();
+// What the extensions render loads lazily; the first import is slow under jest.
+const LAZY = { timeout: 10_000 };
 // The test app reads its own config, not the config API of coderTestApis.
 const config = { coder: { deployment: { accessUrl: TEST_ACCESS_URL } } };
 registerMswTestHooks(server);
 
-const optedIn = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'web-app',
-    annotations: {
-      'backstage.io/source-location': 'url:https://github.com/acme/web-app',
-      'coder.com/template': 'devcontainers',
-    },
-  },
-  spec: {},
-};
-const notOptedIn = {
-  ...optedIn,
-  metadata: {
-    name: 'other',
-    annotations: {
-      'backstage.io/source-location': 'url:https://github.com/acme/other',
-    },
-  },
-};
+const optedIn = entityFixture({
+  annotations: { 'coder.com/template': 'devcontainers' },
+});
+const notOptedIn = entityFixture({ name: 'other' });
 
 describe('the new-frontend-system plugin', () => {
   it('is the default export, with every extension a new-system app discovers', () => {
@@ -87,7 +73,7 @@ describe('the new-frontend-system plugin', () => {
       { apis: apis as any, config },
     );
     expect(
-      await screen.findByRole('heading', { name: 'Dev environments' }),
+      await screen.findByRole('heading', { name: 'Dev environments' }, LAZY),
     ).toBeInTheDocument();
     expect(
       await screen.findByLabelText(/Coder session token/),
@@ -119,7 +105,7 @@ describe('the new-frontend-system plugin', () => {
       initialRouteEntries: ['/coder'],
     });
     expect(
-      await screen.findByRole('heading', { name: 'My workspaces' }),
+      await screen.findByRole('heading', { name: 'My workspaces' }, LAZY),
     ).toBeInTheDocument();
     expect(await screen.findByText('Deployment')).toBeInTheDocument();
   });

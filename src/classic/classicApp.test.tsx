@@ -6,6 +6,7 @@ import { Route } from 'react-router-dom';
 import { CoderProvider } from '../components/CoderProvider';
 import { CoderWorkspacesCard } from '../components/CoderWorkspacesCard';
 import { CoderOpenButton } from '../components/CoderOpenButton';
+import { entityFixture } from '../testUtils/entityFixtures';
 
 /*
  * The README's classic install, in a real classic app: no `plugins: [coderPlugin]` and no
@@ -14,17 +15,7 @@ import { CoderOpenButton } from '../components/CoderOpenButton';
  * they belong to; without that every page throws "No implementation available for
  * apiRef{plugin.coder.auth}".
  */
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'web-app',
-    annotations: {
-      'backstage.io/source-location': 'url:https://github.com/acme/web-app',
-    },
-  },
-  spec: {},
-};
+const entity = entityFixture();
 
 function renderClassicApp(tree: (page: JSX.Element) => JSX.Element) {
   const app = createApp({
