@@ -1,20 +1,24 @@
 /* eslint-disable no-console */
 /*
  * Browser tests: fake Coder → real Backstage backend (proxy) → dev app → headless
- * Chromium. Starts the stack once, runs every e2e/tests/*.e2e.mjs file's tests in order,
- * each in a fresh browser context, and prints `e2e: N passed, M failed`.
- * Usage: node e2e/run.mjs [name filter]
+ * Chromium, in two passes. The classic dev app runs every test; then the stack restarts
+ * with the new-frontend-system dev app for the tests marked `systems: [..., 'new']` (the
+ * core flows, and the new system's own). Each test runs in a fresh browser context.
+ * Prints `e2e: N passed, M failed` over both passes.
+ * Usage: node e2e/run.mjs [name filter]   (E2E_SYSTEM=legacy|new runs one pass only)
  */
 import { readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStack } from '../dev/stack.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { fakeCoder } from './lib/fakeCoder.mjs';
+import { runTest } from './lib/runTest.mjs';
+import { setSystem, SYSTEMS, systemsOf } from './lib/system.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
-const TEST_TIMEOUT_MS = 60_000;
+const onlySystem = process.env.E2E_SYSTEM;
+const APP_NAMES = { legacy: 'classic', new: 'new-frontend-system' };
 
 const files = (await readdir(path.join(here, 'tests')))
   .filter(name => name.endsWith('.e2e.mjs'))
@@ -30,78 +34,104 @@ for (const file of files) {
     }
   }
 }
+const passes = SYSTEMS.filter(system => !onlySystem || system === onlySystem)
+  .map(system => ({
+    system,
+    tests: tests.filter(test => systemsOf(test).includes(system)),
+  }))
+  .filter(pass => pass.tests.length > 0);
+
+if (passes.length === 0) console.log('e2e: no test matches');
 
 const logDir = path.join(here, '..', 'test-results');
-await mkdir(logDir, { recursive: true });
+await mkdir(path.join(logDir, 'new-system'), { recursive: true });
 const stackLog = [];
-console.log(`e2e: starting the stack for ${tests.length} test(s)…`);
+const counts = {};
 const browser = await launchBrowser();
-const stack = await startStack({
-  fakeCoderArgs: ['--build-step-ms', '400'],
-  log: (label, text) => stackLog.push(`[${label}] ${text}`),
-}).catch(async error => {
-  await browser.close();
-  throw error;
-});
-
-let passed = 0;
-let failed = 0;
 try {
-  for (const test of tests) {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-    });
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', error => pageErrors.push(error.message));
-    const started = Date.now();
-    let timer;
-    try {
-      await Promise.race([
-        (async () => {
-          await fakeCoder.reset();
-          await test.run({ page, context, stack });
-          // An uncaught error in the page fails the test even if the UI looked right.
-          if (pageErrors.length > 0) {
-            throw new Error(
-              `uncaught errors in the page: ${pageErrors.join(' | ')}`,
-            );
-          }
-        })(),
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`timed out after ${TEST_TIMEOUT_MS} ms`)),
-            TEST_TIMEOUT_MS,
-          );
-        }),
-      ]);
-      passed += 1;
-      console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failed += 1;
-      console.log(
-        `  ✗ ${test.name}\n      ${String(error?.stack ?? error)
-          .split('\n')
-          .slice(0, 6)
-          .join('\n      ')}`,
-      );
-      const shot = path.join(logDir, `${test.name.replace(/\W+/g, '-')}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`      screenshot: ${path.relative(process.cwd(), shot)}`);
-    } finally {
-      clearTimeout(timer);
-      await context.close();
-    }
+  for (const { system, tests: selected } of passes) {
+    counts[system] = await runPass(system, selected);
   }
 } finally {
   await browser.close();
-  await stack.stop();
   await writeFile(path.join(logDir, 'e2e-stack.log'), stackLog.join(''));
 }
 
+const total = key =>
+  Object.values(counts).reduce((sum, count) => sum + count[key], 0);
+const passed = total('passed');
+const failed = total('failed');
+for (const [system, count] of Object.entries(counts)) {
+  console.log(
+    `e2e [${system}]: ${count.passed} passed, ${count.failed} failed`,
+  );
+}
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 await writeFile(
   path.join(logDir, 'e2e-results.json'),
-  JSON.stringify({ passed, failed }),
+  JSON.stringify({ passed, failed, bySystem: counts }),
 );
-process.exit(failed > 0 || tests.length === 0 ? 1 : 0);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/** Starts the stack with `system`'s dev app, runs `selected` in order, stops it. */
+async function runPass(system, selected) {
+  setSystem(system);
+  console.log(
+    `e2e [${system}]: starting the stack with the ${APP_NAMES[system]} dev app for ${selected.length} test(s)…`,
+  );
+  const startedAt = Date.now();
+  const count = { passed: 0, failed: 0 };
+  let stack;
+  // The dev server rebuilds when a source file changes; a test that saw a rebuild may
+  // have seen the page reload under it, so the runner says so.
+  let rebuilds = 0;
+  try {
+    stack = await startStack({
+      system,
+      fakeCoderArgs: ['--build-step-ms', '400'],
+      log: (label, text) => {
+        stackLog.push(`[${system} ${label}] ${text}`);
+        if (label === 'app' && /compiled/i.test(text)) rebuilds += 1;
+      },
+    });
+  } catch (error) {
+    // The other pass still runs; none of this pass's tests can pass.
+    console.log(`  ✗ [${system}] the stack did not start: ${error.message}`);
+    return { passed: 0, failed: selected.length };
+  }
+  console.log(`  stack up in ${Date.now() - startedAt} ms`);
+  try {
+    for (const test of selected) {
+      const rebuildsBefore = rebuilds;
+      const result = await runTest(test, { browser, stack, system, logDir });
+      if (result.ok) {
+        count.passed += 1;
+        console.log(`  ✓ [${system}] ${test.name} (${result.ms} ms)`);
+      } else {
+        count.failed += 1;
+        console.log(
+          `  ✗ [${system}] ${test.name}\n      ${String(
+            result.error?.stack ?? result.error,
+          )
+            .split('\n')
+            .slice(0, 6)
+            .join('\n      ')}`,
+        );
+        console.log(
+          `      screenshot: ${path.relative(process.cwd(), result.screenshot)}`,
+        );
+      }
+      if (rebuilds > rebuildsBefore) {
+        console.log(
+          '      note: the dev app rebuilt during this test (a source file changed)',
+        );
+      }
+    }
+  } finally {
+    await stack.stop();
+  }
+  console.log(
+    `e2e [${system}]: pass done in ${Math.round((Date.now() - startedAt) / 1000)} s`,
+  );
+  return count;
+}

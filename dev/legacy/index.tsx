@@ -1,3 +1,4 @@
+import '@backstage/cli/asset-types';
 import ReactDOM from 'react-dom/client';
 import { Navigate, Route } from 'react-router-dom';
 import { createApp } from '@backstage/app-defaults';
@@ -13,6 +14,9 @@ import type { CoderAppConfig } from '../../src/config/CoderAppConfig';
 import { sampleEntities } from '../entities';
 import { EntityPage } from './EntityPage';
 import { DevSidebar } from './DevSidebar';
+// As a classic create-app app's index.tsx does: Backstage UI's styles (and its reset).
+// eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
+import '@backstage/ui/css/styles.css';
 
 /*
  * The classic-system dev app (`npm start -- --legacy`), wired as the README's classic

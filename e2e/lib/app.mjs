@@ -1,14 +1,14 @@
 /*
  * Steps shared by browser tests: open a sample entity, link an account, read the card.
  */
-import { APP_URL } from '../../dev/stack.mjs';
 import { signInAsGuest } from './browser.mjs';
+import { entityUrl } from './system.mjs';
 
 export const DEMO_TOKEN = 'demo000001-fakeCoderDemoSecret001';
 
-/** Signs in (first visit) and opens the dev app's page for a sample entity. */
+/** Signs in (first visit) and opens the running dev app's page for a sample entity. */
 export async function openEntity(page, name) {
-  await signInAsGuest(page, `${APP_URL}/entity/${name}`);
+  await signInAsGuest(page, entityUrl(name));
   await page.getByRole('heading', { name: 'Coder workspaces' }).waitFor();
 }
 

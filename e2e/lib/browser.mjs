@@ -42,3 +42,28 @@ export async function signInAsGuest(page, url) {
   await enter.click();
   await enter.waitFor({ state: 'detached' });
 }
+
+/**
+ * Chromium reports "ResizeObserver loop completed with undelivered notifications" as a
+ * window error event, not an exception. The dev server's error overlay shows it anyway
+ * and then covers the page, so every later click would fail without saying why. Stop it
+ * before the overlay sees it and hand it to `onNotice`: the runner fails the test with
+ * a clear message instead.
+ */
+export async function keepResizeObserverNoticesOffThePage(context, onNotice) {
+  await context.exposeBinding('__e2eResizeObserverNotice', (_source, text) =>
+    onNotice(text),
+  );
+  await context.addInitScript(() => {
+    window.addEventListener(
+      'error',
+      event => {
+        if (/^ResizeObserver loop/.test(event.message)) {
+          event.stopImmediatePropagation();
+          window.__e2eResizeObserverNotice(event.message);
+        }
+      },
+      true,
+    );
+  });
+}

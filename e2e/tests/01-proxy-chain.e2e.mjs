@@ -12,6 +12,7 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { screenshotPath } from '../lib/system.mjs';
 
 const PROXY = `${BACKEND_URL}/api/proxy/coder`;
 
@@ -25,6 +26,7 @@ async function guestBackstageToken() {
 export const tests = [
   {
     name: 'the entity page lists the demo user’s workspaces fetched through the proxy',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await openEntity(page, 'web-app');
       await fakeCoder.clearRequests();
@@ -55,7 +57,9 @@ export const tests = [
         DEMO_TOKEN,
         'Coder token forwarded',
       );
-      await page.screenshot({ path: 'screenshots/entity-page-workspaces.png' });
+      await page.screenshot({
+        path: screenshotPath('entity-page-workspaces.png'),
+      });
     },
   },
   {

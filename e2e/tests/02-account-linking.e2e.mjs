@@ -11,6 +11,7 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { screenshotPath } from '../lib/system.mjs';
 import { FAKE_CODER_URL } from '../../dev/stack.mjs';
 
 const WEB_APP_WORKSPACES = [
@@ -36,6 +37,7 @@ async function search(page, text) {
 export const tests = [
   {
     name: 'first visit: link form, wrong token refused, right token lists only this repo’s own workspaces',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await openEntity(page, 'web-app');
       const tokenLink = page.getByRole('link', {
@@ -46,7 +48,7 @@ export const tests = [
         `${FAKE_CODER_URL}/cli-auth`,
         'token link',
       );
-      await page.screenshot({ path: 'screenshots/auth-form.png' });
+      await page.screenshot({ path: screenshotPath('auth-form.png') });
 
       await submitToken(page, 'wrongwrong-fakeCoderWrongSecret01');
       const alert = page.getByRole('alert');
@@ -55,7 +57,7 @@ export const tests = [
         /coder rejected the token/i.test(await alert.innerText()),
         'wrong token message',
       );
-      await page.screenshot({ path: 'screenshots/auth-form-rejected.png' });
+      await page.screenshot({ path: screenshotPath('auth-form-rejected.png') });
 
       await submitToken(page, `  ${DEMO_TOKEN}\n`);
       const names = await eventually(async () => {
@@ -86,6 +88,7 @@ export const tests = [
   },
   {
     name: 'search narrows the list and a bad query shows Coder’s message',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page);
       await search(page, 'owner:me status:failed');
@@ -181,6 +184,7 @@ export const tests = [
   },
   {
     name: 'a broken coder.com/params value is named and the rest of the card works',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page, 'broken-config');
       await page
@@ -193,7 +197,7 @@ export const tests = [
         WEB_APP_WORKSPACES,
         'workspaces still listed',
       );
-      await page.screenshot({ path: 'screenshots/config-issues.png' });
+      await page.screenshot({ path: screenshotPath('config-issues.png') });
     },
   },
   {

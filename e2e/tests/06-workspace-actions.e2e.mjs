@@ -12,6 +12,7 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { screenshotPath } from '../lib/system.mjs';
 
 async function linkDemo(page) {
   await openEntity(page, 'web-app');
@@ -67,6 +68,7 @@ async function chooseAction(page, workspaceName, action) {
 export const tests = [
   {
     name: 'stopping a running workspace shows stopping, then stopped, without a reload',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page);
       // Each phase outlasts one poll (5 s × K = 10 s here), so the card must show it.
@@ -74,7 +76,7 @@ export const tests = [
       const seen = ['Running'];
       await chooseAction(page, 'web-app-main', 'Stop');
       await waitForStatus(page, 'web-app-main', 'Stopping', seen);
-      await page.screenshot({ path: 'screenshots/workspace-stopping.png' });
+      await page.screenshot({ path: screenshotPath('workspace-stopping.png') });
       await waitForStatus(page, 'web-app-main', 'Stopped', seen);
       assert(
         seen.includes('Stopping'),
@@ -84,6 +86,7 @@ export const tests = [
   },
   {
     name: 'a double click on start sends one request and the workspace starts',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page);
       await fakeCoder.clearRequests();

@@ -12,6 +12,7 @@ import {
   submitToken,
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { screenshotPath } from '../lib/system.mjs';
 
 async function linkDemo(page, entity = 'web-app') {
   await openEntity(page, entity);
@@ -29,6 +30,7 @@ async function createPosts() {
 export const tests = [
   {
     name: 'create from the dialog: a regex failure lands on its field, the text is kept, then it succeeds',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page);
       await page.getByRole('list', { name: 'Coder workspaces' }).waitFor();
@@ -65,7 +67,7 @@ export const tests = [
         'git@github.com:demo/dotfiles.git',
         'typed text kept',
       );
-      await page.screenshot({ path: 'screenshots/create-dialog.png' });
+      await page.screenshot({ path: screenshotPath('create-dialog.png') });
 
       await dotfiles.fill('https://github.com/demo/dotfiles');
       await dialog

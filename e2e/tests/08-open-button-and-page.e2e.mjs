@@ -11,6 +11,7 @@ import {
   openEntity,
   submitToken,
 } from '../lib/app.mjs';
+import { screenshotPath } from '../lib/system.mjs';
 
 async function linkDemo(page, entity) {
   await openEntity(page, entity);
@@ -73,6 +74,7 @@ export const tests = [
   },
   {
     name: 'the Coder page lists all of the user’s workspaces, the deployment and the templates',
+    systems: ['legacy', 'new'],
     async run({ page }) {
       await linkDemo(page, 'web-app');
       await page.goto(`${APP_URL}/coder`);
@@ -108,7 +110,7 @@ export const tests = [
         !(await templates.getByText(/legacy/i).count()),
         'a deprecated template is offered',
       );
-      await page.screenshot({ path: 'screenshots/coder-page.png' });
+      await page.screenshot({ path: screenshotPath('coder-page.png') });
     },
   },
 ];

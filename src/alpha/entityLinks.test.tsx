@@ -132,7 +132,7 @@ describe("the About card's Coder link", () => {
   });
 });
 
-describe('"Create Coder workspace" in the entity menu', () => {
+describe('"New workspace" in the entity menu', () => {
   it('asks an unlinked user to link first, and never creates by itself', async () => {
     const { apis } = coderTestApis();
     const posts: string[] = [];
@@ -141,7 +141,7 @@ describe('"Create Coder workspace" in the entity menu', () => {
     });
     await renderOnEntity(<MenuItem />, { apis, config });
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Create Coder workspace' }),
+      await screen.findByRole('button', { name: 'New workspace' }),
     );
     expect(
       await screen.findByRole(

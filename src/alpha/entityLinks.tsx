@@ -1,5 +1,5 @@
-import AddIcon from '@material-ui/icons/Add';
 import CloudIcon from '@material-ui/icons/Cloud';
+import CloudOutlinedIcon from '@material-ui/icons/CloudOutlined';
 import { dialogApiRef, useApi } from '@backstage/frontend-plugin-api';
 import {
   EntityContextMenuItemBlueprint,
@@ -24,7 +24,10 @@ function useCreateWorkspaceMenuItem() {
     readEntityData: true,
   });
   return {
-    title: 'Create Coder workspace',
+    // Short on purpose: Backstage UI's menu re-measures in a loop (a ResizeObserver
+    // notice, shown as an error by the dev server's overlay) when an item is wider than
+    // the catalog's own ones. The Coder icon says whose workspace it is.
+    title: 'New workspace',
     // A bad app-config is named in the workspaces card; here the item is just off.
     disabled: !workspacesConfig,
     // The dialog links the account first when needed, then shows the form.
@@ -37,12 +40,13 @@ function useCreateWorkspaceMenuItem() {
   };
 }
 
-/** "Create Coder workspace" in the entity page's context menu. @alpha */
+/** "New workspace" (a Coder one) in the entity page's context menu. @alpha */
 export const coderCreateWorkspaceContextMenuItem =
   EntityContextMenuItemBlueprint.make({
     name: 'create-workspace',
     params: {
-      icon: <AddIcon />,
+      // The size and line weight of the menu's own icons.
+      icon: <CloudOutlinedIcon style={{ fontSize: 16 }} />,
       filter: isCoderAvailable,
       useProps: useCreateWorkspaceMenuItem,
     },
