@@ -72,13 +72,14 @@ describe('workspace builds on the fake Coder match swagger', () => {
     expect(build.body.job).toMatchObject({ status: 'canceled' });
   });
 
-  it('cancels a running build, which walks canceling to canceled', async () => {
+  it('cancels a running build, which walks canceling to failed with the error "canceled"', async () => {
     await resetFake(fake, { buildStepMs: 500 });
     const created = await postBuild(FEATURE, { transition: 'start' });
     await followBuild(fake, created.body.id, 'starting');
     expect((await cancel(created.body.id)).status).toBe(200);
-    const seen = await followBuild(fake, created.body.id, 'canceled');
-    expect(seen).toEqual(['canceling', 'canceled']);
+    // A provisioner reports an error when its job is canceled mid-run.
+    const seen = await followBuild(fake, created.body.id, 'failed');
+    expect(seen).toEqual(['canceling', 'failed']);
   });
 
   it('stops a running workspace with 201 and reaches stopped', async () => {
@@ -137,6 +138,7 @@ describe('workspace builds on the fake Coder match swagger', () => {
     expect(answer.status).toBe(409);
     expect(answer.body).toEqual({
       message: 'Cannot start a deleted workspace!',
+      detail: 'This workspace has been deleted and cannot be modified.',
     });
   });
 
@@ -183,7 +185,7 @@ describe('workspace builds on the fake Coder match swagger', () => {
     expect(answer.body.validations[0].field).toBe('deadline');
   });
 
-  it('answers 400 when extending a stopped workspace', async () => {
+  it('answers 409 when extending a stopped workspace', async () => {
     const deadline = new Date(Date.now() + 6 * 3600_000).toISOString();
     const answer = await callCoder(
       fake,
@@ -191,7 +193,7 @@ describe('workspace builds on the fake Coder match swagger', () => {
       `/api/v2/workspaces/${FEATURE}/extend`,
       { body: { deadline } },
     );
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(409);
     expect(answer.body.message).toBe(
       'Workspace must be started, current status: stop',
     );
@@ -232,6 +234,18 @@ describe('active builds on the fake Coder match swagger', () => {
     );
   });
 
+  it('answers 500 to a member cancelling a queued build, expecting pending, on a template that disallows it', async () => {
+    const answer = await cancel(
+      await latestBuildId(SCRATCH),
+      '?expect_status=pending',
+    );
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      message: 'Internal error updating provisioner job.',
+      detail: 'only owners can cancel workspace builds',
+    });
+  });
+
   it('answers 412 when expect_status does not match the job', async () => {
     const answer = await cancel(
       await latestBuildId(REVIEW),
@@ -240,18 +254,17 @@ describe('active builds on the fake Coder match swagger', () => {
     expect(answer.status).toBe(412);
     expect(answer.body).toEqual({
       message: 'Job is not in the expected state.',
-      detail: 'Expected status "pending", but job has status "running".',
     });
   });
 
-  it('answers 400 when extending a workspace that is still building', async () => {
+  it('answers 409 when extending a workspace that is still building', async () => {
     const answer = await callCoder(
       fake,
       'PUT',
       `/api/v2/workspaces/${REVIEW}/extend`,
       { body: { deadline: new Date(Date.now() + 3600_000).toISOString() } },
     );
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(409);
     expect(answer.body.message).toBe('Workspace is still building!');
   });
 });

@@ -160,6 +160,34 @@ describe('POST /api/v2/users/{user}/workspaces on the fake Coder matches swagger
     expect(answer.body.message).toBe('Invalid Workspace Time to Shutdown.');
   });
 
+  it('stores an autostart schedule and answers next_start_at as a timestamp', async () => {
+    const answer = await create({
+      name: 'morning',
+      template_id: DOCKER,
+      autostart_schedule: 'CRON_TZ=US/Central 30 9 * * 1-5',
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.next_start_at).toEqual(expect.any(String));
+  });
+
+  it('answers 400 naming the schedule field for a bad autostart schedule', async () => {
+    const answer = await create({
+      name: 'bad-cron',
+      template_id: DOCKER,
+      autostart_schedule: '30 9 1 * *',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.validations[0].field).toBe('schedule');
+  });
+
+  it('answers 400 for a deprecated template', async () => {
+    const answer = await create({
+      name: 'old',
+      template_id: SEED_IDS.templates.legacyVm,
+    });
+    expect(answer.status).toBe(400);
+  });
+
   it('answers 400 for a body that is not a JSON object', async () => {
     const answer = await create('not an object');
     expect(answer.status).toBe(400);

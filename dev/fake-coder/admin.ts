@@ -78,6 +78,7 @@ const routes: Route[] = [
         'POST /__fake/seed',
         'POST /__fake/reset',
         'POST /__fake/templates/{name}/versions',
+        'DELETE /__fake/templates/{name}',
         ...OAUTH2_ADMIN_ENDPOINTS,
       ],
     }),
@@ -275,6 +276,22 @@ const routes: Route[] = [
       201,
       serializeTemplateVersion({ store, now, requesterId: '' }, version),
     );
+  }),
+  // Coder refuses to delete a template with workspaces; the fake lets tests skip that.
+  publicRoute('DELETE', '/__fake/templates/:name', context => {
+    const { store } = context.deployment;
+    const template = store.findTemplateByName(
+      store.defaultOrganization().id,
+      context.params.name,
+    );
+    if (!template)
+      throw new AdminError(
+        404,
+        `No template ${JSON.stringify(context.params.name)}.`,
+      );
+    template.deleted = true;
+    template.updatedAt = nowMicros();
+    context.respondEmpty(204);
   }),
 ];
 

@@ -12,7 +12,7 @@ import { buildAgents, jobStatus } from './status';
 import type { Store } from './store';
 
 export interface RunnerTiming {
-  /** Each job phase: pending → running, running → done, canceling → canceled. */
+  /** Each job phase: pending → running, running → done, canceling → failed. */
   buildStepMs: number;
   /** After a start build succeeds: agent connecting → connected. */
   agentConnectMs: number;
@@ -135,7 +135,7 @@ export class BuildRunner {
     });
   }
 
-  /** PATCH …/cancel: a queued job is canceled at once, a running one goes through canceling. */
+  /** PATCH …/cancel: a queued job is canceled at once, a running one goes through canceling to failed. */
   cancel(build: BuildRecord): void {
     const now = nowMicros();
     const status = jobStatus(build.job);
@@ -151,9 +151,15 @@ export class BuildRunner {
     this.later(build, () => this.finishCancel(build));
   }
 
+  /**
+   * A provisioner stops a canceled job with an error, so a job canceled
+   * while running ends `failed`, not `canceled` (Coder's own tests see the
+   * error "canceled" from its echo provisioner).
+   */
   private finishCancel(build: BuildRecord): void {
     const now = nowMicros();
     build.job.completedAt = now;
+    build.job.error ??= 'canceled';
     this.touch(build, now);
   }
 }

@@ -103,3 +103,12 @@ export function likePatternToRegExp(pattern: string): RegExp {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * golang.org/x/xerrors Errorf with `%w` somewhere other than a final `: %w`:
+ * the cause is formatted in place, and printing the error then appends `: `
+ * and the cause once more (xerrors' own TODO admits the repeat).
+ */
+export function xerrorsInlineWrap(formatted: string, cause: string): string {
+  return `${formatted}: ${cause}`;
+}

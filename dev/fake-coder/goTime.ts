@@ -7,6 +7,8 @@ import { Micros, MICROS_PER_SECOND } from './clock';
  * (`last_used_after`, `last_used_before`).
  */
 export const RFC3339_NANO_LAYOUT = '2006-01-02T15:04:05.999999999Z07:00';
+/** time.RFC3339: what time.Time's JSON decoder and the builds `since` name in errors. */
+export const RFC3339_LAYOUT = '2006-01-02T15:04:05Z07:00';
 
 type ParseOutcome = { ok: true; value: Micros } | { ok: false; error: string };
 
@@ -14,10 +16,11 @@ function cannotParse(
   value: string,
   remainder: string,
   element: string,
+  layout: string,
 ): ParseOutcome {
   return {
     ok: false,
-    error: `parsing time ${goQuote(value)} as ${goQuote(RFC3339_NANO_LAYOUT)}: cannot parse ${goQuote(remainder)} as ${goQuote(element)}`,
+    error: `parsing time ${goQuote(value)} as ${goQuote(layout)}: cannot parse ${goQuote(remainder)} as ${goQuote(element)}`,
   };
 }
 
@@ -45,10 +48,19 @@ function takeNumber(
 }
 
 function daysIn(month: number, year: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
-export function parseRfc3339Nano(value: string): ParseOutcome {
+/**
+ * Both RFC 3339 layouts accept an optional fraction; `layout` only decides
+ * which one the error texts name.
+ */
+export function parseRfc3339Nano(
+  value: string,
+  layout: string = RFC3339_NANO_LAYOUT,
+): ParseOutcome {
   let rest = value;
   const literal = (expected: string): boolean => {
     if (!rest.startsWith(expected)) return false;
@@ -57,7 +69,7 @@ export function parseRfc3339Nano(value: string): ParseOutcome {
   };
 
   if (rest.length < 4 || !/^[+-]?[0-9]+$/.test(rest.slice(0, 4))) {
-    return cannotParse(value, rest, '2006');
+    return cannotParse(value, rest, '2006', layout);
   }
   const year = Number(rest.slice(0, 4));
   rest = rest.slice(4);
@@ -92,9 +104,10 @@ export function parseRfc3339Nano(value: string): ParseOutcome {
   ];
   const numbers: number[] = [];
   for (const field of fields) {
-    if (!literal(field.prefix)) return cannotParse(value, rest, field.prefix);
+    if (!literal(field.prefix))
+      return cannotParse(value, rest, field.prefix, layout);
     const taken = takeNumber(rest, field.fixed);
-    if (!taken) return cannotParse(value, rest, field.element);
+    if (!taken) return cannotParse(value, rest, field.element, layout);
     const [number, remainder] = taken;
     if (number < field.min || number > field.max)
       return outOfRange(value, field.name);
@@ -130,7 +143,7 @@ export function parseRfc3339Nano(value: string): ParseOutcome {
       !/^[0-9]{2}$/.test(zone.slice(1, 3)) ||
       !/^[0-9]{2}$/.test(zone.slice(4, 6))
     ) {
-      return cannotParse(value, rest, 'Z07:00');
+      return cannotParse(value, rest, 'Z07:00', layout);
     }
     const zoneHours = Number(zone.slice(1, 3));
     const zoneMinutes = Number(zone.slice(4, 6));
@@ -149,7 +162,16 @@ export function parseRfc3339Nano(value: string): ParseOutcome {
   }
   if (day < 1 || day > daysIn(month, year)) return outOfRange(value, 'day');
 
-  const seconds =
-    Date.UTC(year, month - 1, day, hour, minute, second) / 1000 - offsetSeconds;
+  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  const seconds = date.getTime() / 1000 - offsetSeconds;
   return { ok: true, value: seconds * MICROS_PER_SECOND + fractionMicros };
 }
+
+/** Go's zero time.Time (0001-01-01T00:00:00Z), which `validate:"required"` refuses. */
+export const GO_ZERO_TIME: Micros = (() => {
+  const parsed = parseRfc3339Nano('0001-01-01T00:00:00Z');
+  return parsed.ok ? parsed.value : 0;
+})();

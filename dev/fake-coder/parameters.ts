@@ -172,7 +172,7 @@ function resolveClassic(input: ResolveInput): BuildParameterRecord[] {
         `Parameter ${goQuote(parameter.name)} is required but not provided`,
       );
     }
-    let value =
+    const value =
       provided?.value ??
       (parameter.ephemeral ? undefined : previous?.value) ??
       parameter.defaultValue;
@@ -181,16 +181,17 @@ function resolveClassic(input: ResolveInput): BuildParameterRecord[] {
       fail(`can't validate build parameter ${goQuote(label)}: ${reason}`);
     if (parameter.required && value === '')
       throw wrap('parameter value is required');
-    if (value === '') value = parameter.defaultValue;
+    // An empty optional value is validated as the default, but stored empty.
+    const checked = value === '' ? parameter.defaultValue : value;
     if (parameter.options.length > 0) {
-      if (!parameter.options.some(option => option.value === value)) {
+      if (!parameter.options.some(option => option.value === checked)) {
         throw wrap(
           `parameter value must match one of options: [${parameter.options.map(option => option.value).join(' ')}]`,
         );
       }
     } else if (validationEnabled(parameter)) {
       const previousValue = previous?.value ? previous.value : undefined;
-      const problem = validationError(parameter, value, previousValue);
+      const problem = validationError(parameter, checked, previousValue);
       if (problem) throw wrap(problem);
     }
     resolved.push({ name: parameter.name, value });

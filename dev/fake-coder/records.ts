@@ -53,6 +53,8 @@ export interface ParameterOptionRecord {
 export interface TemplateVersionParameterRecord {
   name: string;
   displayName: string;
+  /** The template's `order`; ties go by lower-cased name. */
+  displayOrder: number;
   description: string;
   type: ParameterType;
   formType: string;
@@ -250,6 +252,8 @@ export interface WorkspaceRecord {
   deletingAt?: Micros;
   deleted: boolean;
   autostartSchedule?: string;
+  /** When the autostart schedule next fires, as computed at creation. */
+  nextStartAt?: Micros;
   ttlMs?: number;
   automaticUpdates: 'always' | 'never';
   /** Favourites are per user in Coder; the fake only has the owner's. */

@@ -3,6 +3,7 @@ import { formatTimestamp, MICROS_PER_SECOND } from './clock';
 import {
   compileWorkspaceFilter,
   parseWorkspaceQuery,
+  searchLookups,
   SearchLookups,
   sortWorkspaces,
 } from './searchQuery';
@@ -11,12 +12,7 @@ import { SEED_IDS, seedStore } from './seed';
 const now = Date.UTC(2026, 7, 21, 12, 0, 0) * 1000;
 const { store } = seedStore(now, 'http://127.0.0.1:3900');
 
-const lookups: SearchLookups = {
-  actorId: SEED_IDS.users.demo,
-  organizationIdByName: name => store.findOrganization(name)?.id,
-  userIdByName: name => store.findUser(name)?.id,
-  defaultOrganizationName: 'coder',
-};
+const lookups: SearchLookups = searchLookups(store, SEED_IDS.users.demo);
 
 /** Names of all seeded workspaces (every owner) matching the query. */
 function search(query: string): string[] {
@@ -190,8 +186,32 @@ describe('workspace search query matching', () => {
     ],
     ['param:cpu=4', ['demo/web-app-main']],
     ['param:CPU=4', ['demo/web-app-main']],
-    ['param:cpu=4,region=eu-helsinki', ['demo/web-app-main']],
-    ['param:cpu=4 param:region=us-pittsburgh', []],
+    // Pairs are ORed (GetWorkspaces: one EXISTS over every pair).
+    [
+      'param:cpu=4,region=eu-helsinki',
+      [
+        'alice/web-app',
+        'demo/docs-site',
+        'demo/payments-api',
+        'demo/payments-archive',
+        'demo/payments-cleanup',
+        'demo/web-app-legacy',
+        'demo/web-app-main',
+        'demo/web-app-review',
+        'demo/web-app-spike',
+      ],
+    ],
+    [
+      'param:cpu=4 param:region=us-pittsburgh',
+      ['demo/web-app-feature', 'demo/web-app-main'],
+    ],
+    [
+      'param:"repo_url=https://gitlab.com/acme/payments-api" param:"custom_repo=https://gitlab.com/acme/payments-api"',
+      ['demo/payments-api', 'demo/payments-archive', 'demo/payments-cleanup'],
+    ],
+    // Names-only terms and pairs are two separate conditions, and both must hold.
+    ['param:image param:cpu=4', []],
+    ['param:enable_docker param:cpu=4', ['demo/web-app-main']],
     ['param:image', ['alice/notebook', 'demo/sandbox', 'demo/scratch']],
     [
       'param:image,disk_size owner:alice',

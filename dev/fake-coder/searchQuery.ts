@@ -3,6 +3,12 @@ import type { ValidationError } from './errors';
 import { goQuote, likePatternToRegExp, splitOutsideQuotes } from './goText';
 import { addValue, QueryParamParser } from './queryParams';
 import type { WorkspaceRecord } from './records';
+import {
+  parseGroup,
+  parseOrganization,
+  parseUser,
+  SearchLookups,
+} from './searchReferences';
 import { searchTerms } from './searchTerms';
 import {
   agentStatus,
@@ -12,7 +18,9 @@ import {
   WorkspaceStatus,
 } from './status';
 import type { Store } from './store';
-import { parseUuid } from './uuid';
+
+export type { SearchLookups } from './searchReferences';
+export { searchLookups } from './searchReferences';
 
 /**
  * The workspace search language of `GET /api/v2/workspaces?q=` (CONTRACT §5,
@@ -36,23 +44,19 @@ export interface WorkspaceFilter {
   usingActive?: boolean;
   hasAITask?: boolean;
   hasExternalAgent?: boolean;
+  /** Not a filter: agent metadata keys a list response should carry. */
+  includeAgentMetadata: string[];
   organizationId?: string;
   shared?: boolean;
   sharedWithUserId?: string;
   sharedWithGroupId?: string;
   /** `param:<name>`: LIKE patterns, any may match. */
   hasParam: string[];
-  /** `param:<name>=<value>`: every pair must be present. */
+  /** `param:<name>=<value>`: a workspace matches when it has ANY of the pairs. */
   paramPairs: Array<{ name: string; value: string }>;
 }
 
-export interface SearchLookups {
-  actorId: string;
-  organizationIdByName(name: string): string | undefined;
-  userIdByName(name: string): string | undefined;
-  defaultOrganizationName: string;
-}
-
+/** A filter that matches every workspace: Coder's zero GetWorkspacesParams. */
 export function emptyWorkspaceFilter(): WorkspaceFilter {
   return {
     ids: [],
@@ -62,11 +66,40 @@ export function emptyWorkspaceFilter(): WorkspaceFilter {
     status: '',
     hasAgentStatuses: [],
     dormant: false,
+    includeAgentMetadata: [],
     hasParam: [],
     paramPairs: [],
   };
 }
 
+type ParamTerm = { name: string; value?: string };
+
+/** One `param:` term: `name` or `name=value`, spaces around it ignored. */
+function parseParamTerm(
+  raw: string,
+): { ok: true; value: ParamTerm } | { ok: false; error: string } {
+  const text = raw.trim();
+  const parts = text.split('=');
+  if (parts.length === 1) return { ok: true, value: { name: parts[0] } };
+  if (parts.length > 2) {
+    return {
+      ok: false,
+      error: `query element ${goQuote(text)} can only contain 1 '='`,
+    };
+  }
+  if (parts[1] === '') {
+    return {
+      ok: false,
+      error: `query element ${goQuote(text)} has an empty value. omit the '=' to match just on the parameter name`,
+    };
+  }
+  return { ok: true, value: { name: parts[0], value: parts[1] } };
+}
+
+/**
+ * Parses `q` in Coder's key order, gathering every validation problem. The
+ * caller turns `owner:me` into the caller's id (as coderd/workspaces.go does).
+ */
 export function parseWorkspaceQuery(
   query: string,
   lookups: SearchLookups,
@@ -112,92 +145,26 @@ export function parseWorkspaceQuery(
   if (parser.has('outdated')) filter.usingActive = !outdated;
   filter.hasAITask = parser.nullableBoolean('has-ai-task');
   filter.hasExternalAgent = parser.nullableBoolean('has_external_agent');
-  filter.organizationId = parser.custom('organization', text => {
-    const parsed = parseUuid(text);
-    if (parsed.ok) return parsed;
-    const id = lookups.organizationIdByName(text);
-    return id
-      ? { ok: true, value: id }
-      : {
-          ok: false,
-          error: `organization ${goQuote(text)} either does not exist, or you are unauthorized to view it`,
-        };
-  });
+  filter.includeAgentMetadata = parser.strings('include_agent_metadata');
+  filter.organizationId = parser.custom('organization', text =>
+    parseOrganization(text, lookups),
+  );
   filter.shared = parser.nullableBoolean('shared');
-  filter.sharedWithUserId = parser.custom('shared_with_user', text => {
-    if (text === 'me') return { ok: true, value: lookups.actorId };
-    const parsed = parseUuid(text);
-    if (parsed.ok) return parsed;
-    const id = lookups.userIdByName(text);
-    return id
-      ? { ok: true, value: id }
-      : {
-          ok: false,
-          error: `user ${goQuote(text)} either does not exist, or you are unauthorized to view them`,
-        };
-  });
-  filter.sharedWithGroupId = parser.custom('shared_with_group', text => {
-    const parsed = parseUuid(text);
-    if (parsed.ok) return parsed;
-    // The fake has no groups, so every named group is unknown.
-    const parts = text.split('/');
-    if (parts.length > 2) {
-      return {
-        ok: false,
-        error:
-          'invalid organization or group name, the filter must be in the pattern of <organization name>/<group name>',
-      };
-    }
-    const groupName = parts[parts.length - 1];
-    const organizationName =
-      parts.length === 2 ? parts[0] : lookups.defaultOrganizationName;
-    if (parts.length === 2 && !lookups.organizationIdByName(organizationName)) {
-      return {
-        ok: false,
-        error: `organization ${goQuote(organizationName)} either does not exist, or you are unauthorized to view it`,
-      };
-    }
-    return {
-      ok: false,
-      error: `group ${goQuote(groupName)} either does not exist, does not belong to the organization ${goQuote(organizationName)}, or you are unauthorized to view it`,
-    };
-  });
+  filter.sharedWithUserId = parser.custom('shared_with_user', text =>
+    parseUser(text, lookups),
+  );
+  filter.sharedWithGroupId = parser.custom('shared_with_group', text =>
+    parseGroup(text, lookups),
+  );
   const healthy = parser.nullableBoolean('healthy');
   if (healthy === true) filter.hasAgentStatuses.push('connected');
   if (healthy === false)
     filter.hasAgentStatuses.push('disconnected', 'timeout');
 
-  const params = parser.list('param', raw => {
-    const text = raw.trim();
-    const parts = text.split('=');
-    if (parts.length === 1)
-      return {
-        ok: true,
-        value: { name: parts[0], value: undefined as string | undefined },
-      };
-    if (parts.length === 2) {
-      if (parts[1] === '') {
-        return {
-          ok: false,
-          error: `query element ${goQuote(text)} has an empty value. omit the '=' to match just on the parameter name`,
-        };
-      }
-      return {
-        ok: true,
-        value: { name: parts[0], value: parts[1] as string | undefined },
-      };
-    }
-    return {
-      ok: false,
-      error: `query element ${goQuote(text)} can only contain 1 '='`,
-    };
-  });
-  for (const param of params) {
-    if (param.value === undefined) filter.hasParam.push(param.name);
-    else filter.paramPairs.push({ name: param.name, value: param.value });
+  for (const term of parser.list('param', parseParamTerm)) {
+    if (term.value === undefined) filter.hasParam.push(term.name);
+    else filter.paramPairs.push({ name: term.name, value: term.value });
   }
-  // Not a filter: it asks for agent metadata in list responses (CONTRACT §5).
-  parser.strings('include_agent_metadata');
 
   parser.rejectUnknown();
   return { filter, errors: parser.errors };
@@ -323,14 +290,18 @@ export function compileWorkspaceFilter(
       )
         return false;
     }
-    for (const pair of pairs) {
-      const present = latest.parameters.some(
-        parameter =>
-          parameter.name.toLowerCase() === pair.name &&
-          parameter.value.toLowerCase() === pair.value,
-      );
-      if (!present) return false;
-    }
+    // One EXISTS over all the pairs: any pair present is enough.
+    if (
+      pairs.length > 0 &&
+      !latest.parameters.some(parameter =>
+        pairs.some(
+          pair =>
+            parameter.name.toLowerCase() === pair.name &&
+            parameter.value.toLowerCase() === pair.value,
+        ),
+      )
+    )
+      return false;
     return true;
   };
 }

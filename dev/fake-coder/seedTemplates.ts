@@ -15,6 +15,7 @@ function parameter(
 ): TemplateVersionParameterRecord {
   return {
     displayName: '',
+    displayOrder: 0,
     description: '',
     formType: 'input',
     mutable: true,
@@ -115,15 +116,27 @@ function devcontainerParameters(
       defaultValue: '[]',
     }),
   ];
-  return version === 1
-    ? parameters.filter(
-        entry => entry.name !== 'enable_docker' && entry.name !== 'tags',
-      )
-    : parameters;
+  return inAuthoredOrder(
+    version === 1
+      ? parameters.filter(
+          entry => entry.name !== 'enable_docker' && entry.name !== 'tags',
+        )
+      : parameters,
+  );
+}
+
+/**
+ * Gives each parameter its position as `display_order`, as a template author
+ * does with `order`: Coder lists parameters by display order, then by name.
+ */
+function inAuthoredOrder(
+  parameters: TemplateVersionParameterRecord[],
+): TemplateVersionParameterRecord[] {
+  return parameters.map((entry, index) => ({ ...entry, displayOrder: index }));
 }
 
 function dockerParameters(): TemplateVersionParameterRecord[] {
-  return [
+  return inAuthoredOrder([
     parameter({
       name: 'image',
       displayName: 'Image',
@@ -154,7 +167,7 @@ function dockerParameters(): TemplateVersionParameterRecord[] {
       validationMin: 1,
       validationMax: 100,
     }),
-  ];
+  ]);
 }
 
 function succeededJob(fields: {

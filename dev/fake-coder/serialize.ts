@@ -376,7 +376,7 @@ export function serializeWorkspace(
     automatic_updates: workspace.automaticUpdates,
     allow_renames: false,
     favorite: workspace.favorite && workspace.ownerId === context.requesterId,
-    next_start_at: null,
+    next_start_at: timeOrNull(workspace.nextStartAt),
     is_prebuild: false,
     task_id: null,
   };

@@ -12,6 +12,9 @@ import type {
   WorkspaceRecord,
 } from './records';
 
+/** database.EveryoneGroup: the group each organization has for all its members. */
+export const EVERYONE_GROUP = 'Everyone';
+
 /**
  * In-memory state of one fake deployment, with the indexes the handlers need
  * to stay fast at thousands of workspaces.
@@ -65,6 +68,29 @@ export class Store {
       }
     }
     return undefined;
+  }
+
+  /**
+   * GetOrganizationByName, as search queries use it: the name only (no UUID,
+   * no `default` alias), case-insensitively.
+   */
+  findOrganizationByName(name: string): OrganizationRecord | undefined {
+    const lowered = name.toLowerCase();
+    for (const organization of this.organizations.values()) {
+      if (organization.name.toLowerCase() === lowered) return organization;
+    }
+    return undefined;
+  }
+
+  /**
+   * GetGroupByOrgAndName. The fake has no groups but the one every
+   * organization has: `Everyone`, whose id is the organization's.
+   */
+  findGroupId(organizationId: string, name: string): string | undefined {
+    if (!this.organizations.has(organizationId)) return undefined;
+    return name.toLowerCase() === EVERYONE_GROUP.toLowerCase()
+      ? organizationId
+      : undefined;
   }
 
   defaultOrganization(): OrganizationRecord {

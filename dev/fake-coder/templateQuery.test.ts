@@ -4,16 +4,14 @@ import {
   parseTemplateQuery,
   sortTemplates,
 } from './templateQuery';
+import { searchLookups } from './searchReferences';
 import { SEED_IDS, seedStore } from './seed';
 
 const { store } = seedStore(
   Date.UTC(2026, 7, 21) * 1000,
   'http://127.0.0.1:3900',
 );
-const lookups = {
-  actorId: SEED_IDS.users.demo,
-  organizationIdByName: (name: string) => store.findOrganization(name)?.id,
-};
+const lookups = searchLookups(store, SEED_IDS.users.demo);
 
 function search(query: string): string[] {
   const { filter, errors } = parseTemplateQuery(query, lookups);
@@ -47,6 +45,33 @@ describe('template search query', () => {
     ['deleted:true', []],
   ])('finds %s', (query, expected) => {
     expect(search(query)).toEqual(expected);
+  });
+
+  // GetTemplatesWithFilter matches `name:` and bare terms with ILIKE.
+  it.each([
+    ['name:d_cker', ['docker']],
+    ['name:dev%ers', ['devcontainers']],
+    ['name:_', ['devcontainers', 'docker']],
+    ['d_v', ['devcontainers']],
+    ['dev%con', ['devcontainers']],
+    ['exact_name:d_cker', []],
+  ])('treats _ and %% in %s as SQL wildcards', (query, expected) => {
+    expect(search(query)).toEqual(expected);
+  });
+
+  it('falls back to the name, spaces removed, for a template without a display name', () => {
+    const docker = store.templates.get(SEED_IDS.templates.docker);
+    if (!docker) throw new Error('seed has no docker template');
+    docker.displayName = '';
+    try {
+      expect(search('dock er')).toEqual(['docker']);
+      expect(search('display_name:"do cker"')).toEqual(['docker']);
+      expect(search('Docker')).toEqual(['docker']);
+    } finally {
+      docker.displayName = 'Docker';
+    }
+    // With a display name, only the display name counts.
+    expect(search('dock er')).toEqual([]);
   });
 
   it.each([

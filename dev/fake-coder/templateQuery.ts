@@ -1,11 +1,11 @@
 import type { ValidationError } from './errors';
-import { goQuote } from './goText';
+import { likePatternToRegExp } from './goText';
 import { addValue, QueryParamParser } from './queryParams';
 import type { TemplateRecord } from './records';
 import { compareText } from './searchQuery';
+import { parseOrganization, SearchLookups } from './searchReferences';
 import { searchTerms } from './searchTerms';
 import type { Store } from './store';
-import { parseUuid } from './uuid';
 
 /**
  * The template search language of `GET /api/v2/templates?q=` (CONTRACT §5,
@@ -28,12 +28,10 @@ export interface TemplateFilter {
   authorUsername: string;
 }
 
+/** Parses `q` in Coder's key order, gathering every validation problem. */
 export function parseTemplateQuery(
   query: string,
-  lookups: {
-    actorId: string;
-    organizationIdByName(name: string): string | undefined;
-  },
+  lookups: Pick<SearchLookups, 'actorId' | 'organizationByName'>,
 ): { filter: TemplateFilter; errors: ValidationError[] } {
   const filter: TemplateFilter = {
     deleted: false,
@@ -55,17 +53,9 @@ export function parseTemplateQuery(
 
   const parser = new QueryParamParser(values);
   filter.deleted = parser.boolean('deleted', false);
-  filter.organizationId = parser.custom('organization', text => {
-    const parsed = parseUuid(text);
-    if (parsed.ok) return parsed;
-    const id = lookups.organizationIdByName(text);
-    return id
-      ? { ok: true, value: id }
-      : {
-          ok: false,
-          error: `organization ${goQuote(text)} either does not exist, or you are unauthorized to view it`,
-        };
-  });
+  filter.organizationId = parser.custom('organization', text =>
+    parseOrganization(text, lookups),
+  );
   filter.exactName = parser.string('exact_name');
   filter.exactDisplayName = parser.string('exact_display_name');
   filter.fuzzyName = parser.string('name');
@@ -85,9 +75,21 @@ export function parseTemplateQuery(
   return { filter, errors: parser.errors };
 }
 
-const contains = (haystack: string, needle: string) =>
-  haystack.toLowerCase().includes(needle.toLowerCase());
+/** `lower(column) ILIKE '%' || lower(term) || '%'`: `_` and `%` are wildcards. */
+const fuzzy = (haystack: string, term: string) =>
+  likePatternToRegExp(`%${term.toLowerCase()}%`).test(haystack.toLowerCase());
 
+/**
+ * The display-name search; a template without a display name is searched by
+ * its name, with the spaces taken out of the term (names have none).
+ */
+function displayNameMatches(template: TemplateRecord, term: string): boolean {
+  return template.displayName !== ''
+    ? fuzzy(template.displayName, term)
+    : fuzzy(template.name, term.toLowerCase().replaceAll(' ', ''));
+}
+
+/** One template against a parsed filter (GetTemplatesWithFilter's WHERE). */
 export function matchTemplate(
   filter: TemplateFilter,
   template: TemplateRecord,
@@ -110,11 +112,10 @@ export function matchTemplate(
   ) {
     return false;
   }
-  if (filter.fuzzyName && !contains(template.name, filter.fuzzyName))
-    return false;
+  if (filter.fuzzyName && !fuzzy(template.name, filter.fuzzyName)) return false;
   if (
     filter.fuzzyDisplayName &&
-    !contains(template.displayName, filter.fuzzyDisplayName)
+    !displayNameMatches(template, filter.fuzzyDisplayName)
   )
     return false;
   if (filter.ids.length > 0 && !filter.ids.includes(template.id)) return false;

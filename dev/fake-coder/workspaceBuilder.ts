@@ -1,6 +1,7 @@
 import { nowMicros } from './clock';
 import { apiError } from './errors';
 import type { BuildRunner } from './buildRunner';
+import { byDisplayOrder } from './parameterOrder';
 import { resolveBuildParameters } from './parameters';
 import type {
   BuildParameterRecord,
@@ -26,6 +27,11 @@ export interface NewBuild {
   onSuccess?: FollowUpBuild;
   /** Asked once the build passed every check: an error its job will fail with (the `failBuilds` fault). */
   injectedFailure?: () => string | undefined;
+  /**
+   * Runs once every check passed, before anything is stored: what Coder does
+   * later in the same transaction, so an error thrown here leaves no build.
+   */
+  beforeCommit?: () => void;
 }
 
 /**
@@ -72,12 +78,13 @@ export function createBuild(
   }
 
   const parameters = resolveBuildParameters({
-    parameters: version.parameters,
+    parameters: byDisplayOrder(version.parameters),
     previous: last?.parameters,
     provided: request.richParameterValues,
     classicFlow: template.useClassicParameterFlow,
   });
 
+  request.beforeCommit?.();
   const now = nowMicros();
   const build: BuildRecord = {
     id: store.newId(),
@@ -125,6 +132,8 @@ export function startFollowUp(
   const followUp = parent.onSuccess;
   const initiator = store.users.get(parent.initiatorId);
   if (!followUp || !initiator) return;
+  // wsbuildorchestrator fails the follow-up of a deleted or dormant workspace.
+  if (workspace.deleted || workspace.dormantAt !== undefined) return;
   try {
     createBuild(store, runner, {
       workspace,

@@ -106,7 +106,7 @@ describe('POST /api/v2/workspaces/{workspace}/builds', () => {
     });
     expect(gone.status).toBe(410);
     expect(gone.body.message).toBe(
-      `Workspace "${SANDBOX}" was deleted, you can view this workspace by specifying '?deleted=true' and trying again.`,
+      `Workspace "${SANDBOX}" was deleted, you can view this workspace by specifying '?include_deleted=true' and trying again.`,
     );
     const list = await call(fake, '/api/v2/workspaces?q=sandbox', {
       token: fake.demoToken,
@@ -116,6 +116,7 @@ describe('POST /api/v2/workspaces/{workspace}/builds', () => {
     expect(restart.status).toBe(409);
     expect(restart.body).toEqual({
       message: 'Cannot start a deleted workspace!',
+      detail: 'This workspace has been deleted and cannot be modified.',
     });
   });
 
@@ -315,14 +316,15 @@ describe('builds history', () => {
     expect(
       all.body.map((build: { build_number: number }) => build.build_number),
     ).toEqual([2, 1]);
-    const older = await call(
+    // after_id returns the builds newer than the cursor.
+    const newer = await call(
       fake,
-      `/api/v2/workspaces/${FEATURE}/builds?after_id=${all.body[0].id}`,
+      `/api/v2/workspaces/${FEATURE}/builds?after_id=${all.body[1].id}`,
       { token: fake.demoToken },
     );
     expect(
-      older.body.map((build: { build_number: number }) => build.build_number),
-    ).toEqual([1]);
+      newer.body.map((build: { build_number: number }) => build.build_number),
+    ).toEqual([2]);
     const limited = await call(
       fake,
       `/api/v2/workspaces/${FEATURE}/builds?limit=1`,

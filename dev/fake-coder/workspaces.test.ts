@@ -388,7 +388,8 @@ describe('POST /api/v2/users/{user}/workspaces', () => {
       name: 'old',
       template_id: SEED_IDS.templates.legacyVm,
     });
-    expect(deprecated.status).toBe(403);
+    // Coder answers 400 here (createWorkspace's preflight), not 403.
+    expect(deprecated.status).toBe(400);
     expect(deprecated.body).toEqual({
       message:
         'Template "legacy-vm" has been deprecated, and cannot be used to create a new workspace.',
@@ -410,7 +411,7 @@ describe('POST /api/v2/users/{user}/workspaces', () => {
     expect(wrongType.body).toEqual({
       message: 'Request body must be valid JSON.',
       detail:
-        'json: cannot unmarshal number 5 into Go struct field CreateWorkspaceRequest.name of type string',
+        'json: cannot unmarshal number into Go struct field CreateWorkspaceRequest.name of type string',
     });
   });
 

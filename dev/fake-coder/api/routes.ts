@@ -23,15 +23,15 @@ import {
   getWorkspaceBuildParameters,
   getWorkspaceBuilds,
   patchCancelWorkspaceBuild,
-  postWorkspaceBuild,
 } from './workspaceBuilds';
+import { postWorkspaceBuild } from './createWorkspaceBuild';
+import { postUserWorkspace } from './createWorkspace';
+import { putWorkspaceExtend } from './workspaceDeadline';
 import {
   deleteWorkspaceFavorite,
   getWorkspace,
   getWorkspaceByOwnerAndName,
   getWorkspaces,
-  postUserWorkspace,
-  putWorkspaceExtend,
   putWorkspaceFavorite,
 } from './workspaces';
 

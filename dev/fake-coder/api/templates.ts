@@ -1,5 +1,7 @@
 import { apiError, notFound } from '../errors';
+import { byDisplayOrder } from '../parameterOrder';
 import type { ApiContext } from '../router';
+import { searchLookups } from '../searchReferences';
 import {
   serializeTemplate,
   serializeTemplateVersion,
@@ -22,10 +24,7 @@ function listTemplates(context: ApiContext, organizationId?: string): void {
   const { store } = context.deployment;
   const { filter, errors } = parseTemplateQuery(
     context.url.searchParams.get('q') ?? '',
-    {
-      actorId: context.actor.id,
-      organizationIdByName: name => store.findOrganization(name)?.id,
-    },
+    searchLookups(store, context.actor.id),
   );
   if (errors.length > 0)
     throw apiError(400, 'Invalid template search query.', undefined, errors);
@@ -86,7 +85,7 @@ export function getTemplateVersionRichParameters(context: ApiContext): void {
   const version = templateVersionParam(context, context.params.templateversion);
   context.respond(
     200,
-    version.parameters.map(serializeTemplateVersionParameter),
+    byDisplayOrder(version.parameters).map(serializeTemplateVersionParameter),
   );
 }
 

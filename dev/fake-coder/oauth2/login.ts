@@ -1,5 +1,5 @@
 import { SESSION_TOKEN_COOKIE, splitToken, tokenFromRequest } from '../auth';
-import { decodeStruct } from '../body';
+import { decodeStruct } from '../goJson';
 import { MICROS_PER_MILLISECOND } from '../clock';
 import { apiError, ValidationError } from '../errors';
 import { goQuote } from '../goText';

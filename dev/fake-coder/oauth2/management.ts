@@ -1,9 +1,9 @@
-import { decodeStruct } from '../body';
+import { decodeStruct } from '../goJson';
 import { formatTimestamp } from '../clock';
 import { apiError, forbidden, notFound, ValidationError } from '../errors';
 import { goQuote } from '../goText';
 import { isOwnerRole, uuidParam } from '../api/lookups';
-import { isValidName } from '../api/workspaces';
+import { isValidName } from '../names';
 import type { ApiContext, ApiHandler } from '../router';
 import { NIL_UUID, parseUuid } from '../uuid';
 import { EXPERIMENT_DISABLED_MESSAGE } from './errors';
