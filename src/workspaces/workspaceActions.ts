@@ -38,7 +38,10 @@ export function availableWorkspaceActions(
 /**
  * The build request for an action, as Coder's dashboard sends it (CONTRACT §3): start
  * keeps the current template version, update moves to the active one, restart and a
- * running update are one stop with `on_success` start.
+ * running update are one stop with `on_success` start. That follow-up start carries no
+ * version: Coder builds it on the template's active version
+ * (coderd/wsbuildorchestrator), and refuses members a pinned one (coderd/database/
+ * dbauthz), so on an outdated workspace a restart updates it too.
  *
  * @public
  */
@@ -60,13 +63,7 @@ export function workspaceBuildRequest(
       return { transition: 'stop', on_success: { transition: 'start' } };
     case 'update':
       return running
-        ? {
-            transition: 'stop',
-            on_success: {
-              transition: 'start',
-              template_version_id: workspace.template_active_version_id,
-            },
-          }
+        ? { transition: 'stop', on_success: { transition: 'start' } }
         : {
             transition: 'start',
             template_version_id: workspace.template_active_version_id,
