@@ -6,7 +6,8 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const CHROMIUM_FLAGS = [
+/** The flags this machine's Chromium needs headless, offline and as root. */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
