@@ -3,6 +3,7 @@ import {
   TestApiProvider,
   registerMswTestHooks,
 } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
@@ -73,7 +74,7 @@ describe('CoderProvider', () => {
         </CoderProvider>
       </TestApiProvider>,
     );
-    const prompts = screen.getAllByRole('button', {
+    const prompts = await screen.findAllByRole('button', {
       name: 'Link Coder account',
     });
     expect(prompts).toHaveLength(1);
@@ -88,6 +89,32 @@ describe('CoderProvider', () => {
         screen.queryByRole('button', { name: 'Link Coder account' }),
       ).not.toBeInTheDocument(),
     );
+  });
+
+  it('offers no fallback button before the user has signed in to Backstage', async () => {
+    // A provider around the whole classic app also wraps the sign-in page, where the
+    // app's identity waits for the sign-in.
+    const { apis } = coderTestApis();
+    const waitingForSignIn = {
+      getBackstageIdentity: () => new Promise(() => {}),
+      getProfileInfo: () => new Promise(() => {}),
+      getCredentials: () => new Promise(() => {}),
+      signOut: async () => {},
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[...apis, [identityApiRef, waitingForSignIn]] as any}
+      >
+        <CoderProvider>
+          <p>The sign-in page</p>
+        </CoderProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('The sign-in page')).toBeInTheDocument();
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(
+      screen.queryByRole('button', { name: 'Link Coder account' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows no fallback button while a link form is on the page', async () => {
