@@ -1,4 +1,3 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import type {
   CoderWorkspace,
   CoderWorkspaceBuild,
@@ -13,6 +12,7 @@ import {
 } from '../workspaces/workspaceActions';
 import { useCoderMutation } from './useCoderMutation';
 import { useCoderSession } from './useCoderSession';
+import { useCoderNotify } from './useCoderNotify';
 
 /** Runs workspace actions for one workspace. @public */
 export interface WorkspaceActionRunner {
@@ -25,14 +25,15 @@ export interface WorkspaceActionRunner {
  * Start, stop, restart, update, cancel or delete one workspace. Exactly one request per
  * call: never retried, and a second call while one is in flight is ignored (a double
  * click sends one request). The list shows the new build at once and then follows it;
- * the outcome is announced through `alertApi` with Coder's own message on failure.
+ * the outcome is announced (a toast, or an alert in a classic app) with Coder's own
+ * message on failure.
  *
  * @public
  */
 export function useWorkspaceAction(
   workspace: CoderWorkspace | undefined,
 ): WorkspaceActionRunner {
-  const alertApi = useApi(alertApiRef);
+  const notify = useCoderNotify();
   const { snapshot, queryClient } = useCoderSession();
 
   const mutation = useCoderMutation<
@@ -71,10 +72,10 @@ export function useWorkspaceAction(
             },
         );
       }
-      alertApi.post({
+      notify({
         message: `${WORKSPACE_ACTION_TEXT[action].progressive} ${workspace?.name}…`,
         severity: 'info',
-        display: 'transient',
+        transient: true,
       });
     },
     onError: (error, action) => {
@@ -85,7 +86,7 @@ export function useWorkspaceAction(
         kind === 'unreachable' || kind === 'offline'
           ? ' Coder may not have received it; the list shows the workspace as it is now.'
           : '';
-      alertApi.post({
+      notify({
         message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace?.name ?? 'the workspace'}: ${message}${unknownOutcome}`,
         severity: 'error',
       });

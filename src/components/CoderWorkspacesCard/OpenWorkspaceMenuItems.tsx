@@ -1,4 +1,4 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useCoderNotify } from '../../hooks/useCoderNotify';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import type { CoderWorkspace } from '../../api/types';
@@ -24,7 +24,7 @@ export interface OpenWorkspaceMenuItemsProps {
 export function OpenWorkspaceMenuItems(props: OpenWorkspaceMenuItemsProps) {
   const { workspace, onDone } = props;
   const api = useCoderApi();
-  const alertApi = useApi(alertApiRef);
+  const notify = useCoderNotify();
   const { deployment } = useCoderAppConfig();
   // Needed only for subdomain and path apps, and only once someone opens a menu.
   const regions = useCoderQuery({
@@ -43,7 +43,7 @@ export function OpenWorkspaceMenuItems(props: OpenWorkspaceMenuItemsProps) {
       const key = await api.createApiKey('me');
       window.location.assign(link.withKey!(key));
     } catch (error) {
-      alertApi.post({
+      notify({
         message: `Could not open ${link.label}: ${describeCoderError(error).message}`,
         severity: 'error',
       });

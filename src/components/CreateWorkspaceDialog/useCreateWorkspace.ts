@@ -1,4 +1,4 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useCoderNotify } from '../../hooks/useCoderNotify';
 import type {
   CoderCreateWorkspaceRequest,
   CoderWorkspace,
@@ -14,7 +14,7 @@ import { coderQueryKeys } from '../../queries/coderQueryKeys';
 export function useCreateWorkspace(
   onCreated: (workspace: CoderWorkspace) => void,
 ) {
-  const alertApi = useApi(alertApiRef);
+  const notify = useCoderNotify();
   const { snapshot, queryClient } = useCoderSession();
   const mutation = useCoderMutation<
     CoderWorkspace,
@@ -22,10 +22,10 @@ export function useCreateWorkspace(
   >({
     mutationFn: (request, api) => api.createWorkspace('me', request),
     onSuccess: workspace => {
-      alertApi.post({
+      notify({
         message: `Creating ${workspace.name}…`,
         severity: 'info',
-        display: 'transient',
+        transient: true,
       });
       queryClient.invalidateQueries({
         queryKey: coderQueryKeys.workspaces(snapshot.version),

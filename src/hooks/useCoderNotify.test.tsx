@@ -1,0 +1,102 @@
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { appTreeApiRef, toastApiRef } from '@backstage/frontend-plugin-api';
+import { TestApiProvider } from '@backstage/test-utils';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useCoderNotify } from './useCoderNotify';
+
+function Notifier() {
+  const notify = useCoderNotify();
+  return (
+    <>
+      <button
+        onClick={() =>
+          notify({ message: 'Could not start web-app: 409', severity: 'error' })
+        }
+      >
+        fail
+      </button>
+      <button
+        onClick={() =>
+          notify({
+            message: 'Starting web-app…',
+            severity: 'info',
+            transient: true,
+          })
+        }
+      >
+        start
+      </button>
+    </>
+  );
+}
+
+function fakes() {
+  return {
+    alertApi: { post: jest.fn(), alert$: jest.fn() },
+    toastApi: { post: jest.fn(() => ({ close: () => {} })) },
+  };
+}
+
+describe('useCoderNotify', () => {
+  it('shows toasts in the new frontend system, errors until dismissed', async () => {
+    const { alertApi, toastApi } = fakes();
+    render(
+      <TestApiProvider
+        apis={[
+          [alertApiRef, alertApi],
+          [toastApiRef, toastApi],
+          [appTreeApiRef, { getTree: () => ({ tree: {} }) } as any],
+        ]}
+      >
+        <Notifier />
+      </TestApiProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'fail' }));
+    await userEvent.click(screen.getByRole('button', { name: 'start' }));
+    expect(toastApi.post.mock.calls).toEqual([
+      [
+        {
+          title: 'Could not start web-app: 409',
+          status: 'danger',
+          timeout: undefined,
+        },
+      ],
+      [{ title: 'Starting web-app…', status: 'info', timeout: 5000 }],
+    ]);
+    expect(alertApi.post).not.toHaveBeenCalled();
+  });
+
+  it('uses alerts in a classic app, whose toasts would hide errors after seconds', async () => {
+    const { alertApi, toastApi } = fakes();
+    render(
+      <TestApiProvider
+        apis={[
+          [alertApiRef, alertApi],
+          [toastApiRef, toastApi],
+        ]}
+      >
+        <Notifier />
+      </TestApiProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'fail' }));
+    await userEvent.click(screen.getByRole('button', { name: 'start' }));
+    expect(alertApi.post.mock.calls).toEqual([
+      [
+        {
+          message: 'Could not start web-app: 409',
+          severity: 'error',
+          display: 'permanent',
+        },
+      ],
+      [
+        {
+          message: 'Starting web-app…',
+          severity: 'info',
+          display: 'transient',
+        },
+      ],
+    ]);
+    expect(toastApi.post).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import { alertApiRef, useApiHolder } from '@backstage/core-plugin-api';
+import { appTreeApiRef, toastApiRef } from '@backstage/frontend-plugin-api';
+
+/** A message for the user about something they did. */
+export interface CoderNotice {
+  message: string;
+  severity: 'info' | 'success' | 'error';
+  /** Hide by itself after a few seconds (errors stay until dismissed otherwise). */
+  transient?: boolean;
+}
+
+const TRANSIENT_MS = 5_000;
+const TOAST_STATUS = {
+  info: 'info',
+  success: 'success',
+  error: 'danger',
+} as const;
+
+/**
+ * Announces an action's outcome the way the app shows notices. The new frontend system
+ * (the one with an app tree) shows toasts and deprecates AlertApi; a classic app only
+ * forwards toasts to alerts, always transient, so an error would vanish there: it gets
+ * an alert instead.
+ */
+export function useCoderNotify(): (notice: CoderNotice) => void {
+  const apis = useApiHolder();
+  const toastApi = apis.get(appTreeApiRef) ? apis.get(toastApiRef) : undefined;
+  const alertApi = apis.get(alertApiRef);
+  return useCallback(
+    ({ message, severity, transient }: CoderNotice) => {
+      if (toastApi) {
+        toastApi.post({
+          title: message,
+          status: TOAST_STATUS[severity],
+          timeout: transient ? TRANSIENT_MS : undefined,
+        });
+        return;
+      }
+      alertApi?.post({
+        message,
+        severity,
+        display: transient ? 'transient' : 'permanent',
+      });
+    },
+    [toastApi, alertApi],
+  );
+}
