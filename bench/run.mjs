@@ -123,12 +123,10 @@ for (const [index, row] of rows.entries()) {
 const contributors = groups.bundle?.details?.topContributors;
 for (const [part, list] of Object.entries(contributors ?? {})) {
   console.log(
-    `\nTop ${part === 'upFront' ? 'up-front' : 'lazy'} contributors to the bundle (minified, before gzip; share of that part):`,
+    `\nTop contributors to the bundle, ${part} (minified bytes, before gzip):`,
   );
-  for (const { input, minifiedBytes, share } of list) {
-    console.log(
-      `  ${String(minifiedBytes).padStart(7)} B  ${share.padStart(4)}  ${input}`,
-    );
+  for (const { input, minifiedBytes } of list) {
+    console.log(`  ${String(minifiedBytes).padStart(7)} B  ${input}`);
   }
 }
 const missed = verdicts.filter(verdict => !verdict.ok);

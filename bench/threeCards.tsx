@@ -30,28 +30,28 @@ const appConfig: Omit<CoderAppConfig, 'deployment'> = {
 function ThreeCardsPage() {
   return (
     <EntityProvider entity={webAppEntity}>
-      <CoderProvider appConfig={appConfig as CoderAppConfig}>
-        <Page themeId="tool">
-          <Header title="Three cards, one entity" />
-          <Content>
-            <Grid container spacing={3}>
-              {[1, 2, 3].map(index => (
-                <Grid item md={4} xs={12} key={index}>
-                  <CoderWorkspacesCard
-                    readEntityData
-                    title={`Coder workspaces ${index}`}
-                  />
-                </Grid>
-              ))}
-            </Grid>
-          </Content>
-        </Page>
-      </CoderProvider>
+      <Page themeId="tool">
+        <Header title="Three cards, one entity" />
+        <Content>
+          <Grid container spacing={3}>
+            {[1, 2, 3].map(index => (
+              <Grid item md={4} xs={12} key={index}>
+                <CoderWorkspacesCard
+                  readEntityData
+                  title={`Coder workspaces ${index}`}
+                />
+              </Grid>
+            ))}
+          </Grid>
+        </Content>
+      </Page>
     </EntityProvider>
   );
 }
 
-// Like the classic dev app (dev/legacy), with this one page.
+// Like the classic dev app (dev/legacy), with this one page. The provider sits in the
+// app's element tree (as the README's App.tsx has it): a classic app registers the
+// plugin's APIs only for the Coder pieces it finds there, not inside ThreeCardsPage.
 const app = createApp({
   components: {
     SignInPage: props => <SignInPage {...props} providers={['guest']} />,
@@ -59,11 +59,13 @@ const app = createApp({
 });
 const AppRouter = app.getRouter();
 const Root = app.createRoot(
-  <AppRouter>
-    <FlatRoutes>
-      <Route path="/three-cards" element={<ThreeCardsPage />} />
-    </FlatRoutes>
-  </AppRouter>,
+  <CoderProvider appConfig={appConfig as CoderAppConfig}>
+    <AppRouter>
+      <FlatRoutes>
+        <Route path="/three-cards" element={<ThreeCardsPage />} />
+      </FlatRoutes>
+    </AppRouter>
+  </CoderProvider>,
 );
 
 ReactDOM.createRoot(document.getElementById('root')!).render(<Root />);
