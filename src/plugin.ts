@@ -31,7 +31,7 @@ export const coderPlugin = createPlugin({
 export const CoderPage = coderPlugin.provide(
   createRoutableExtension({
     name: 'CoderPage',
-    component: () => import('./components/CoderPage').then(m => m.CoderPage),
+    component: () => import('./lazyParts').then(m => m.CoderPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -16,7 +16,7 @@ export const coderPage = PageBlueprint.make({
     icon: <CloudIcon />,
     routeRef: coderPageRouteRef,
     loader: async () => {
-      const { CoderPageRoutes } = await import('./extensionParts');
+      const { CoderPageRoutes } = await import('../lazyParts');
       // The framework draws the page header from the title above.
       return <CoderPageRoutes withHeader={false} />;
     },

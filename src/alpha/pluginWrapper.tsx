@@ -11,7 +11,7 @@ export const coderPluginWrapper = PluginWrapperBlueprint.make({
   params: defineParams =>
     defineParams({
       loader: async () => {
-        const { CoderProvider } = await import('./extensionParts');
+        const { CoderProvider } = await import('../lazyParts');
         return {
           component: ({ children }) => (
             <CoderProvider>{children}</CoderProvider>

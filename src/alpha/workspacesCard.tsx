@@ -20,7 +20,7 @@ export const coderWorkspacesEntityCard = EntityCardBlueprint.makeWithOverrides({
     return originalFactory({
       filter: isCoderAvailable,
       loader: async () => {
-        const { CoderWorkspacesCard } = await import('./extensionParts');
+        const { CoderWorkspacesCard } = await import('../lazyParts');
         return (
           <CoderWorkspacesCard
             title={config.title}
