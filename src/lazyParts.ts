@@ -7,4 +7,4 @@
 export { CoderProvider } from './components/CoderProvider/CoderProvider';
 export { CoderWorkspacesCard } from './components/CoderWorkspacesCard/CoderWorkspacesCard';
 export { CoderPage, CoderPageRoutes } from './components/CoderPage/CoderPage';
-export { openCoderDialog } from './alpha/coderDialogs';
+export { openCreateWorkspaceDialog } from './alpha/coderDialogs';

@@ -5,27 +5,20 @@ import { useCoderAuth } from '../hooks/useCoderAuth';
 import type { CoderWorkspacesConfig } from '../hooks/useCoderWorkspacesConfig';
 
 interface LinkThenCreateProps {
-  kind: 'link' | 'create';
   workspacesConfig: CoderWorkspacesConfig;
   onClose: () => void;
 }
 
 /*
- * Opened from the entity's header (context menu, About card link): the link form first
- * when the user has no Coder account linked, then, for "create", the create form. The
- * form always shows; nothing is created without the user pressing Create.
+ * Opened from the entity menu: the link form first when the user has no Coder account
+ * linked (it stays open once linked, and turns into the next step), then the create
+ * form. The form always shows; nothing is created without the user pressing Create.
  */
 function LinkThenCreate(props: LinkThenCreateProps) {
-  const { kind, workspacesConfig, onClose } = props;
+  const { workspacesConfig, onClose } = props;
   const auth = useCoderAuth();
-  if (!auth.hasToken || kind === 'link') {
-    return (
-      <CoderAuthDialog
-        open
-        onClose={onClose}
-        onLinked={kind === 'link' ? onClose : () => {}}
-      />
-    );
+  if (!auth.hasToken) {
+    return <CoderAuthDialog open onClose={onClose} onLinked={() => {}} />;
   }
   return (
     <CreateWorkspaceDialog
@@ -36,15 +29,13 @@ function LinkThenCreate(props: LinkThenCreateProps) {
   );
 }
 
-/** Shows the link or create dialog through the app's dialog API (outside the entity's tree). */
-export function openCoderDialog(
+/** Shows the create dialog (linking first if needed) through the app's dialog API. */
+export function openCreateWorkspaceDialog(
   dialogApi: DialogApi,
-  kind: 'link' | 'create',
   workspacesConfig: CoderWorkspacesConfig,
 ) {
   dialogApi.open(({ dialog }) => (
     <LinkThenCreate
-      kind={kind}
       workspacesConfig={workspacesConfig}
       onClose={() => dialog.close()}
     />

@@ -34,8 +34,8 @@ function useCreateWorkspaceMenuItem() {
     // The dialogs load on the click: nothing of the card's code is paid up front.
     onClick: async () => {
       if (!workspacesConfig) return;
-      const { openCoderDialog } = await import('../lazyParts');
-      openCoderDialog(dialogApi, 'create', workspacesConfig);
+      const { openCreateWorkspaceDialog } = await import('../lazyParts');
+      openCreateWorkspaceDialog(dialogApi, workspacesConfig);
     },
   };
 }

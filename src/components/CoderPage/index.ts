@@ -1,2 +1,2 @@
-export { CoderPage, CoderPageRoutes } from './CoderPage';
+export { CoderPage } from './CoderPage';
 export type { CoderPageProps } from './CoderPage';
