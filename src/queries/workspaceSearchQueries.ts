@@ -1,5 +1,5 @@
 /** Quotes a value for Coder's query language (needed for `:` and spaces). */
-function quote(value: string): string {
+export function quote(value: string): string {
   return `"${value.replace(/"/g, '')}"`;
 }
 
