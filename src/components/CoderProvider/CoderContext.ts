@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext } from 'react';
 import {
   configApiRef,
   useApi,
@@ -34,6 +34,9 @@ export function resolveCoderContextValue(
   }
 }
 
+// Outside a provider, app-config alone is resolved once per app, not once per component.
+const fromAppConfig = new WeakMap<ConfigApi, CoderContextValue>();
+
 /**
  * The nearest CoderProvider's value. Outside one, the settings come from app-config
  * alone: in the new frontend system the catalog renders some of our pieces (the About
@@ -43,9 +46,11 @@ export function resolveCoderContextValue(
 export function useCoderContext(): CoderContextValue {
   const value = useContext(CoderContext);
   const configApi = useApi(configApiRef);
-  const fallback = useMemo(
-    () => (value ? undefined : resolveCoderContextValue(configApi)),
-    [value, configApi],
-  );
-  return value ?? fallback!;
+  if (value) return value;
+  let resolved = fromAppConfig.get(configApi);
+  if (!resolved) {
+    resolved = resolveCoderContextValue(configApi);
+    fromAppConfig.set(configApi, resolved);
+  }
+  return resolved;
 }
