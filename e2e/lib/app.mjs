@@ -33,7 +33,10 @@ export async function listedWorkspaceNames(
     );
 }
 
-/** Fails with `message` unless `condition()` becomes true within `timeoutMs`. */
+/**
+ * Fails with `message` (text, or a function giving it) unless `condition()` becomes
+ * true within `timeoutMs`.
+ */
 export async function eventually(condition, message, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
@@ -46,8 +49,9 @@ export async function eventually(condition, message, timeoutMs = 15_000) {
     }
     await new Promise(resolve => setTimeout(resolve, 200));
   }
+  const text = typeof message === 'function' ? message() : message;
   throw new Error(
-    `${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
+    `${text} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
   );
 }
 

@@ -7,29 +7,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { eventually } from '../../e2e/lib/app.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/lib/browser.mjs';
 
 const CARD_TITLE = 'Coder workspaces';
 const STATUS =
   /^(Running|Starting|Stopping|Stopped|Pending|Failed|Deleting|Canceling|Canceled)/;
-
-/** Retries `condition` until it returns something truthy, or fails with `message`. */
-async function eventually(condition, message, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await condition();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  throw new Error(
-    `${typeof message === 'function' ? message() : message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`,
-  );
-}
 
 /** The status text of a workspace's row in the card ("Running", "Stopped", …). */
 function statusOf(page, name) {
