@@ -1,7 +1,24 @@
+import { goQuote } from './goText';
+
 /** codersdk.ValidationError */
 export interface ValidationError {
   field: string;
   detail: string;
+}
+
+/**
+ * The validation Coder reports when a request struct's `validate:"<tag>"` rule fails
+ * (coderd/httpapi's go-playground/validator translation).
+ */
+export function tagFailure(
+  field: string,
+  tag: string,
+  value: string,
+): ValidationError {
+  return {
+    field,
+    detail: `Validation failed for tag ${goQuote(tag)} with value: "${value}"`,
+  };
 }
 
 /** codersdk.Response: `detail` and `validations` are omitted when empty. */

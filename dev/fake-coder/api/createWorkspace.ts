@@ -1,5 +1,5 @@
 import { nextScheduled, parseWeeklySchedule } from '../cron';
-import { apiError, notFound, ValidationError } from '../errors';
+import { apiError, notFound, tagFailure, ValidationError } from '../errors';
 import { goQuote } from '../goText';
 import { decodeStruct } from '../goJson';
 import { isValidName } from '../names';
@@ -33,15 +33,6 @@ const CREATE_WORKSPACE_FIELDS = {
 } as const;
 
 const MINUTE_MS = 60_000;
-
-const tagFailure = (
-  field: string,
-  tag: string,
-  value: string,
-): ValidationError => ({
-  field,
-  detail: `Validation failed for tag ${goQuote(tag)} with value: "${value}"`,
-});
 
 /** go-playground/validator reports every failing field, in struct order. */
 function structProblems(

@@ -1,6 +1,5 @@
-import { apiError, ValidationError } from '../errors';
+import { apiError, tagFailure, ValidationError } from '../errors';
 import { decodeStruct, FieldKind } from '../goJson';
-import { goQuote } from '../goText';
 import type {
   BuildParameterRecord,
   BuildReason,
@@ -56,15 +55,6 @@ const CREATE_BUILD_FIELDS: Record<string, FieldKind> = {
 
 /** Deployment config: Terraform debug mode is off unless an admin enables it. */
 const TERRAFORM_DEBUG_MODE = false;
-
-const tagFailure = (
-  field: string,
-  tag: string,
-  value: string,
-): ValidationError => ({
-  field,
-  detail: `Validation failed for tag ${goQuote(tag)} with value: "${value}"`,
-});
 
 interface BuildRequest {
   transition: string;

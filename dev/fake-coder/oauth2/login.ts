@@ -1,8 +1,7 @@
 import { SESSION_TOKEN_COOKIE, splitToken, tokenFromRequest } from '../auth';
 import { decodeStruct } from '../goJson';
 import { MICROS_PER_MILLISECOND } from '../clock';
-import { apiError, ValidationError } from '../errors';
-import { goQuote } from '../goText';
+import { apiError, tagFailure, ValidationError } from '../errors';
 import { API_KEY_LIFETIME_MS, mintToken } from '../api/users';
 import type { ApiContext, RequestContext } from '../router';
 import { csrfTokenFor } from './csrf';
@@ -27,15 +26,6 @@ const LOGIN_FIELDS = {
   email: { kind: 'string' },
   password: { kind: 'string' },
 } as const;
-
-const tagFailure = (
-  field: string,
-  tag: string,
-  value: string,
-): ValidationError => ({
-  field,
-  detail: `Validation failed for tag ${goQuote(tag)} with value: "${value}"`,
-});
 
 /** go-playground's `email` tag, loosely: one @, a dotted domain, no spaces. */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -1,6 +1,12 @@
 import { decodeStruct } from '../goJson';
 import { formatTimestamp } from '../clock';
-import { apiError, forbidden, notFound, ValidationError } from '../errors';
+import {
+  apiError,
+  forbidden,
+  notFound,
+  tagFailure,
+  ValidationError,
+} from '../errors';
 import { goQuote } from '../goText';
 import { isOwnerRole, uuidParam } from '../api/lookups';
 import { isValidName } from '../names';
@@ -66,11 +72,6 @@ const APP_FIELDS = {
   callback_url: { kind: 'string' },
   icon: { kind: 'string' },
 } as const;
-
-const tagFailure = (field: string, tag: string, value: string) => ({
-  field,
-  detail: `Validation failed for tag ${goQuote(tag)} with value: "${value}"`,
-});
 
 /** httpapi.Read of Post/PutOAuth2ProviderAppRequest with its validate tags. */
 async function readAppRequest(context: ApiContext, structName: string) {
