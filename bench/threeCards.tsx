@@ -11,21 +11,9 @@ import { FlatRoutes } from '@backstage/core-app-api';
 import { Content, Header, Page, SignInPage } from '@backstage/core-components';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import {
-  type CoderAppConfig,
-  CoderProvider,
-  CoderWorkspacesCard,
-} from '../src';
+import { CoderProvider, CoderWorkspacesCard } from '../src';
 import { webAppEntity } from '../dev/entities';
-
-const appConfig: Omit<CoderAppConfig, 'deployment'> = {
-  workspaces: {
-    defaultTemplateName: 'devcontainers',
-    defaultMode: 'manual',
-    repoUrlParamKeys: ['repo_url', 'custom_repo'],
-    params: { region: 'eu-helsinki' },
-  },
-};
+import { devAppConfig } from '../dev/legacy/appConfig';
 
 function ThreeCardsPage() {
   return (
@@ -59,7 +47,7 @@ const app = createApp({
 });
 const AppRouter = app.getRouter();
 const Root = app.createRoot(
-  <CoderProvider appConfig={appConfig as CoderAppConfig}>
+  <CoderProvider appConfig={devAppConfig}>
     <AppRouter>
       <FlatRoutes>
         <Route path="/three-cards" element={<ThreeCardsPage />} />

@@ -10,13 +10,13 @@ import {
 } from '@backstage/core-components';
 import { CoderPage } from '../../src/plugin';
 import { CoderProvider } from '../../src/components/CoderProvider';
-import type { CoderAppConfig } from '../../src/config/CoderAppConfig';
 import { sampleEntities } from '../entities';
 import { EntityPage } from './EntityPage';
 import { DevSidebar } from './DevSidebar';
 // As a classic create-app app's index.tsx does: Backstage UI's styles (and its reset).
 // eslint-disable-next-line @backstage/no-ui-css-imports-in-non-frontend
 import '@backstage/ui/css/styles.css';
+import { devAppConfig } from './appConfig';
 
 /*
  * The classic-system dev app (`npm start -- --legacy`), wired as the README's classic
@@ -35,21 +35,10 @@ const app = createApp({
   },
 });
 
-// The README's App.tsx: accessUrl comes from app-config.yaml (which follows CODER_URL),
-// the workspace defaults from this prop (app-config.yaml has the same ones).
-const appConfig: Omit<CoderAppConfig, 'deployment'> = {
-  workspaces: {
-    defaultTemplateName: 'devcontainers',
-    defaultMode: 'manual',
-    repoUrlParamKeys: ['repo_url', 'custom_repo'],
-    params: { region: 'eu-helsinki' },
-  },
-};
-
 const AppRouter = app.getRouter();
 
 const Root = app.createRoot(
-  <CoderProvider appConfig={appConfig as CoderAppConfig}>
+  <CoderProvider appConfig={devAppConfig}>
     <AlertDisplay />
     <OAuthRequestDialog />
     <AppRouter>
