@@ -26,17 +26,14 @@ const PAGE_SIZE = 25;
 const TYPED = 'name:bench-0 status:stopped template:devcontainers';
 const KEYSTROKES = 50;
 
+/** Coder's own count for the card's search (Coder ORs the two parameters' pairs). */
 async function expectedTotal() {
-  let total = 0;
-  for (const key of ['repo_url', 'custom_repo']) {
-    const q = `owner:me param:"${key}=${REPO}"`;
-    const { count } = await coderApi(
-      'GET',
-      `/api/v2/workspaces?limit=1&q=${encodeURIComponent(q)}`,
-    );
-    total += count; // a workspace's template has one of the two parameters
-  }
-  return total;
+  const q = `owner:me param:"repo_url=${REPO}" param:"custom_repo=${REPO}"`;
+  const { count } = await coderApi(
+    'GET',
+    `/api/v2/workspaces?limit=1&q=${encodeURIComponent(q)}`,
+  );
+  return count;
 }
 
 /** In the page: waits until the last keystroke's echo (and search, if any) painted. */
@@ -130,9 +127,18 @@ export async function measureBigLists({ browser }) {
     );
     const heapAfterLoad = await heapUsedMb(page);
 
-    // "Show more" three times: click → the next 25 rows painted.
+    // "Show more" three times: click → the next 25 rows painted, one page asked of Coder.
     const showMoreMs = [];
+    const showMoreRequests = [];
     for (let index = 1; index <= 3; index++) {
+      const asked = [];
+      const onRequest = request => {
+        if (request.url().includes('/api/proxy/coder/api/v2/workspaces?')) {
+          const params = new URL(request.url()).searchParams;
+          asked.push(`offset=${params.get('offset')} limit=${params.get('limit')}`);
+        }
+      };
+      page.on('request', onRequest);
       await page.evaluate(() => {
         window.__bench.clickAt = undefined;
         document.addEventListener(
@@ -156,8 +162,13 @@ export async function measureBigLists({ browser }) {
       showMoreMs.push(
         shownAt - (await page.evaluate(() => window.__bench.clickAt)),
       );
+      page.off('request', onRequest);
+      showMoreRequests.push(asked);
     }
     const rowsAfterShowMore = await list.getByRole('listitem').count();
+    const notShownAfterShowMore = Number(
+      /\((\d+) not shown\)/.exec((await more.textContent()) ?? '')?.[1] ?? 0,
+    );
 
     // Scroll the 100 rows down and up again with the wheel, watching frames and long tasks.
     const box = await list.boundingBox();
@@ -281,7 +292,7 @@ export async function measureBigLists({ browser }) {
           unit: '',
         },
         responseMB: {
-          label: 'size of the answers (K searches)',
+          label: 'size of the answer (first page)',
           value: round(
             searches.reduce(
               (sum, request) => sum + (responseBytes.get(request.url) ?? 0),
@@ -301,6 +312,21 @@ export async function measureBigLists({ browser }) {
         allWorkspacesReachable: {
           label: `${rows} rows + "Show more" reach all`,
           value: rows === PAGE_SIZE && rows + notShown === total,
+          unit: '',
+        },
+        showMoreOnePageEach: {
+          label: '"Show more" asks Coder for the next page alone (offset/limit)',
+          value: showMoreRequests.every(
+            (asked, index) =>
+              asked.length === 1 &&
+              asked[0] ===
+                `offset=${(index + 1) * PAGE_SIZE} limit=${PAGE_SIZE}`,
+          ),
+          unit: '',
+        },
+        countExactAfterShowMore: {
+          label: `${rowsAfterShowMore} rows + "not shown" = Coder's count after 3 × "Show more"`,
+          value: rowsAfterShowMore + notShownAfterShowMore === total,
           unit: '',
         },
         showMoreMaxMs: {
@@ -366,6 +392,7 @@ export async function measureBigLists({ browser }) {
         rowsShown: rows,
         notShown,
         showMoreMs: showMoreMs.map(value => round(value)),
+        showMoreRequests,
         scroll,
         oneKeyAtATime: {
           typed: `owner:me ${TYPED.slice(0, KEYSTROKES)}`,

@@ -1,7 +1,9 @@
 /*
- * Round trips: a returning user (token already linked) opens /entity/web-app with 150 ms
- * added to every Coder response. Counts the Coder requests from navigation to the painted
- * list and how many of them had to wait for another's answer.
+ * Round trips: a returning user (token already linked) opens the web-app entity's card
+ * with 150 ms added to every Coder response. Counts the Coder requests from navigation
+ * to the painted list and how many of them had to wait for another's answer. Measured
+ * at K = 3 repoUrlParamKeys (the dev app) and K = 1 (bench/threeCards.tsx): one search
+ * covers every key, so the figures should not move with K.
  */
 import {
   APP_URL,
@@ -13,8 +15,8 @@ import {
   waitForListsPainted,
 } from './helpers.mjs';
 
-/** The dev app's repoUrlParamKeys: repo_url, custom_repo (one search each). */
-export const REPO_KEYS = 2;
+/** The dev app's repoUrlParamKeys: repo_url, custom_repo, source_repo. */
+export const DEV_APP_REPO_KEYS = 3;
 const ADDED_LATENCY_MS = 150;
 // 6 seeded web-app workspaces + every fifth bench workspace → 20 in the list.
 const BENCH_WORKSPACES = 70;
@@ -38,14 +40,22 @@ function serialRoundTrips(requests) {
 const PER_WORKSPACE =
   /\/api\/v2\/(workspaces\/[0-9a-f-]{36}|workspacebuilds\/|workspaceagents\/|templateversions\/|templates\/)/;
 
-export async function measureRoundTrips({ browser }) {
+/**
+ * Options: `path` of a page with one web-app card (default: the dev app's entity page)
+ * and the `repoKeys` its app is configured with.
+ */
+export async function measureRoundTrips({
+  browser,
+  path = '/entity/web-app',
+  repoKeys = DEV_APP_REPO_KEYS,
+}) {
   await fakeAdmin('POST', '/reset', { buildStepMs: 0 });
   await fakeAdmin('POST', '/seed', { count: BENCH_WORKSPACES });
-  const { context, page } = await openLinkedPage(browser, '/entity/web-app');
+  const { context, page } = await openLinkedPage(browser, path);
   try {
     await waitForListsPainted(page);
     await fakeAdmin('PUT', '/faults', { latencyMs: ADDED_LATENCY_MS });
-    await page.goto(`${APP_URL}/entity/web-app`);
+    await page.goto(`${APP_URL}${path}`);
     const painted = await waitForListsPainted(page);
     await fakeAdmin('DELETE', '/faults');
     const rows = await page
@@ -59,7 +69,7 @@ export async function measureRoundTrips({ browser }) {
     return {
       figures: {
         requests: {
-          label: `Coder requests, load → list (K = ${REPO_KEYS})`,
+          label: `Coder requests, load → list (K = ${repoKeys})`,
           value: requests.length,
           unit: '',
         },
@@ -93,7 +103,7 @@ export async function measureRoundTrips({ browser }) {
         },
       },
       details: {
-        repoKeys: REPO_KEYS,
+        repoKeys,
         addedLatencyMs: ADDED_LATENCY_MS,
         workspacesListed: rows,
         requests: requests.map(

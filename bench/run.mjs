@@ -63,8 +63,12 @@ try {
   browser = await launchBrowser();
   await measure('roundTrips', () => measureRoundTrips({ browser }));
   await measure('bigLists', () => measureBigLists({ browser }));
-  // Last: it replaces the dev app with the three-card bench app.
+  // Last: it replaces the dev app with the three-card bench app…
   await measure('coderLoad', () => measureCoderLoad({ browser, stack }));
+  // …whose second page has one repository parameter.
+  await measure('roundTripsOneKey', () =>
+    measureRoundTrips({ browser, path: '/one-repo-key', repoKeys: 1 }),
+  );
 } finally {
   await browser?.close();
   await stack.stop();

@@ -1,8 +1,9 @@
 /*
- * A bench-only dev app with one page: three workspace cards for the same entity, as an
- * app might show on an overview, a Coder tab and a sidebar. bench/coderLoad.mjs starts it
- * with `backstage-cli package start --entrypoint bench/threeCards` to measure what such a
- * page costs Coder. Settings as in dev/legacy/index.tsx.
+ * A bench-only dev app. /three-cards: three workspace cards for the same entity, as an
+ * app might show on an overview, a Coder tab and a sidebar. /one-repo-key: one card in
+ * an app with a single repoUrlParamKeys entry (the dev app has three), for the
+ * round-trip figures at K = 1. bench/coderLoad.mjs starts it with `backstage-cli
+ * package start --entrypoint bench/threeCards`. Settings as in dev/legacy/index.tsx.
  */
 import ReactDOM from 'react-dom/client';
 import { Route } from 'react-router-dom';
@@ -37,6 +38,26 @@ function ThreeCardsPage() {
   );
 }
 
+const oneRepoKey = {
+  ...devAppConfig,
+  workspaces: { ...devAppConfig.workspaces, repoUrlParamKeys: ['repo_url'] },
+};
+
+function OneRepoKeyPage() {
+  return (
+    <CoderProvider appConfig={oneRepoKey}>
+      <EntityProvider entity={webAppEntity}>
+        <Page themeId="tool">
+          <Header title="One repository parameter" />
+          <Content>
+            <CoderWorkspacesCard readEntityData />
+          </Content>
+        </Page>
+      </EntityProvider>
+    </CoderProvider>
+  );
+}
+
 // Like the classic dev app (dev/legacy), with this one page. The provider sits in the
 // app's element tree (as the README's App.tsx has it): a classic app registers the
 // plugin's APIs only for the Coder pieces it finds there, not inside ThreeCardsPage.
@@ -51,6 +72,7 @@ const Root = app.createRoot(
     <AppRouter>
       <FlatRoutes>
         <Route path="/three-cards" element={<ThreeCardsPage />} />
+        <Route path="/one-repo-key" element={<OneRepoKeyPage />} />
       </FlatRoutes>
     </AppRouter>
   </CoderProvider>,

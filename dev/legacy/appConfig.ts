@@ -9,7 +9,7 @@ const workspaceDefaults: Omit<CoderAppConfig, 'deployment'> = {
   workspaces: {
     defaultTemplateName: 'devcontainers',
     defaultMode: 'manual',
-    repoUrlParamKeys: ['repo_url', 'custom_repo'],
+    repoUrlParamKeys: ['repo_url', 'custom_repo', 'source_repo'],
     params: { region: 'eu-helsinki' },
   },
 };

@@ -224,6 +224,7 @@ export const tests = [
           'param.cpu': '4',
           'param.repo_url': 'https://gitlab.com/acme/payments-api',
           'param.custom_repo': 'https://gitlab.com/acme/payments-api',
+          'param.source_repo': 'https://gitlab.com/acme/payments-api',
         },
         'query',
       );

@@ -15,7 +15,8 @@ import {
 } from '../lib/app.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
 
-const SEARCHES = 2; // the dev app's repoUrlParamKeys: repo_url, custom_repo
+// One search covers all of the dev app's repoUrlParamKeys (Coder ORs the pairs).
+const SEARCHES = 1;
 const RECOVERY_TIMEOUT_MS = 20_000;
 
 /** Console errors that mean something escaped the plugin's error handling. */

@@ -22,9 +22,23 @@ const aboutCard = page =>
     .getByRole('article')
     .filter({ has: page.getByRole('heading', { name: 'About' }) });
 
-/** The filter of Coder's workspaces page for the demo user's workspaces of `repoUrl`. */
-const repositoryFilter = repoUrl =>
-  `owner:me param:"repo_url=${repoUrl}" param:"custom_repo=${repoUrl}"`;
+/**
+ * The filter of Coder's workspaces page for the demo user's workspaces of `repoUrl`:
+ * each of the dev app's repository parameters with each form of the URL.
+ */
+const repositoryFilter = repoUrl => {
+  const { host, pathname } = new URL(repoUrl);
+  const forms = [
+    repoUrl,
+    `${repoUrl}.git`,
+    `git@${host}:${pathname.slice(1)}.git`,
+    `git@${host}:${pathname.slice(1)}`,
+  ];
+  const terms = ['repo_url', 'custom_repo', 'source_repo'].flatMap(key =>
+    forms.map(form => `param:"${key}=${form}"`),
+  );
+  return ['owner:me', ...terms].join(' ');
+};
 
 /**
  * A screenshot of the whole page. The viewport grows to fit it, since a full-page

@@ -104,9 +104,18 @@ describe("the About card's Coder link", () => {
     expect(`${url.origin}${url.pathname}`).toBe(
       `${TEST_ACCESS_URL}/workspaces`,
     );
-    expect(url.searchParams.get('filter')).toBe(
-      'owner:me param:"repo_url=https://github.com/acme/web-app" param:"custom_repo=https://github.com/acme/web-app"',
-    );
+    // The card's own search: every parameter, every URL form, ORed by Coder.
+    const filter = url.searchParams.get('filter');
+    expect(filter).toMatch(/^owner:me param:/);
+    for (const key of ['repo_url', 'custom_repo']) {
+      for (const form of [
+        'https://github.com/acme/web-app',
+        'https://github.com/acme/web-app.git',
+        'git@github.com:acme/web-app.git',
+      ]) {
+        expect(filter).toContain(`param:"${key}=${form}"`);
+      }
+    }
   });
 
   it('is off, saying why, for an entity without a repository', async () => {

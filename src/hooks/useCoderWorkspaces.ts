@@ -1,7 +1,9 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { CoderWorkspace, CoderWorkspacesResponse } from '../api/types';
-import { mergeWorkspaceLists } from '../queries/mergeWorkspaceLists';
-import { workspaceSearchQueries } from '../queries/workspaceSearchQueries';
+import {
+  planWorkspaceSearch,
+  type WorkspaceSearchPlan,
+} from '../queries/workspaceSearchQueries';
 import { workspacesQueryOptions } from '../queries/workspacesQueries';
 import { useCoderApi } from './useCoderApi';
 import { useCoderSession } from './useCoderSession';
@@ -10,24 +12,31 @@ import { useCoderSession } from './useCoderSession';
 export interface UseCoderWorkspacesOptions {
   /** Coder search text typed by the user, e.g. `owner:me`. */
   filter: string;
-  /** Limit the list to one repository, searched once per repository parameter. */
+  /** Limit the list to one repository's workspaces (any of its parameters, any URL form). */
   repository?: { repoUrl: string; repoUrlParamKeys: readonly string[] };
   /** Default true; false pauses all requests. */
   enabled?: boolean;
   /**
-   * Ask Coder for at most this many workspaces per search (the first ones in Coder's
-   * order); `totalCount` then says how many match. Omit to fetch every match.
+   * Show at most this many workspaces (the first ones in Coder's order); `totalCount`
+   * then says how many match. Omit to fetch every match.
    */
   limit?: number;
+  /**
+   * Fetch the first `limit` workspaces in pages of this size (Coder's `offset` and
+   * `limit`), so raising `limit` by a page asks Coder for that page alone. Default:
+   * `limit`, one request.
+   */
+  pageSize?: number;
 }
 
-/** The merged result of a workspace list. @public */
+/** The result of a workspace list. @public */
 export interface CoderWorkspacesResult {
   workspaces?: CoderWorkspace[];
   /** How many workspaces match in all, including those beyond `limit`. */
   totalCount?: number;
-  /** The first failure among the searches; a partial list is never shown as whole. */
+  /** The first failure among the requests; a partial list is never shown as whole. */
   error?: Error;
+  /** True until the first page has arrived. */
   isPending: boolean;
   /** True while the shown list belongs to an earlier filter. */
   isPlaceholderData: boolean;
@@ -35,10 +44,34 @@ export interface CoderWorkspacesResult {
   refetch: () => Promise<void>;
 }
 
+type Request = { q: string; offset?: number; limit?: number };
+
 /**
- * The linked user's workspaces matching `filter` (and the repository, if given). The K
- * searches run in parallel without waiting for the token check, and cards asking the
- * same question share one request per search.
+ * The requests for one list: the plan's single search paged with `offset`/`limit`, or,
+ * when its searches must be intersected, each search in full (a page of an
+ * intersection cannot be asked of Coder).
+ */
+function listRequests(
+  plan: WorkspaceSearchPlan,
+  limit: number | undefined,
+  pageSize: number | undefined,
+): Request[] {
+  if (plan.intersect || limit === undefined) {
+    return plan.searches.map(q => ({ q }));
+  }
+  const size = Math.max(1, pageSize ?? limit);
+  const pageCount = Math.max(1, Math.ceil(limit / size));
+  return Array.from({ length: pageCount }, (_, page) => ({
+    q: plan.searches[0],
+    offset: page === 0 ? undefined : page * size,
+    limit: size,
+  }));
+}
+
+/**
+ * The linked user's workspaces matching `filter` (and the repository, if given): one
+ * Coder search whatever the number of repository parameters, sent without waiting for
+ * the token check. Cards asking the same question share one request per page.
  *
  * @public
  */
@@ -48,34 +81,33 @@ export function useCoderWorkspaces(
   const api = useCoderApi();
   const { snapshot, queryClient } = useCoderSession();
   const enabled = (options.enabled ?? true) && Boolean(snapshot.token);
-  const searches = workspaceSearchQueries(options.filter, options.repository);
+  const plan = planWorkspaceSearch(options.filter, options.repository);
+  const requests = listRequests(plan, options.limit, options.pageSize);
   return useQueries(
     {
-      queries: searches.map(q => ({
-        ...workspacesQueryOptions(
-          api,
-          snapshot.version,
-          q,
-          searches.length,
-          options.limit,
-        ),
+      queries: requests.map(request => ({
+        ...workspacesQueryOptions(api, snapshot.version, request.q, {
+          offset: request.offset,
+          limit: request.limit,
+          shareOfBudget: requests.length,
+        }),
         enabled,
         placeholderData: keepPreviousData,
       })),
       combine: results => {
         const error = results.find(result => result.error)?.error ?? undefined;
-        const complete = results.every(result => result.data);
-        const page = complete
-          ? mergeResults(
-              results.map(result => result.data!),
-              options.limit,
-            )
-          : undefined;
+        const page = plan.intersect
+          ? intersection(results.map(result => result.data))
+          : concatenatePages(results.map(result => result.data));
+        const shown =
+          page && options.limit !== undefined
+            ? page.workspaces.slice(0, options.limit)
+            : page?.workspaces;
         return {
-          workspaces: page?.workspaces,
+          workspaces: shown,
           totalCount: page?.totalCount,
           error,
-          isPending: results.some(result => result.isPending),
+          isPending: !page && results.some(result => result.isPending),
           isPlaceholderData: results.some(result => result.isPlaceholderData),
           isFetching: results.some(result => result.isFetching),
           refetch: async () => {
@@ -88,24 +120,42 @@ export function useCoderWorkspaces(
   );
 }
 
+type Page = { workspaces: CoderWorkspace[]; totalCount: number };
+
 /**
- * Each search returned its first `limit` workspaces, so only the first `limit` of the
- * merged list are certainly in Coder's order; the rest wait for "show more". Matches
- * found by two searches are counted once.
+ * The pages that have arrived, in order, up to the first one still loading (so "Show
+ * more" keeps the rows it has). A workspace that moved to the next page between two
+ * polls is listed once; Coder's count is the same on every page.
  */
-function mergeResults(
-  responses: CoderWorkspacesResponse[],
-  limit: number | undefined,
-): { workspaces: CoderWorkspace[]; totalCount: number } {
-  const merged = mergeWorkspaceLists(responses.map(r => r.workspaces));
-  const fetched = responses.reduce((sum, r) => sum + r.workspaces.length, 0);
-  const counted = responses.reduce((sum, r) => sum + r.count, 0);
-  const totalCount = Math.max(
-    merged.length,
-    counted - (fetched - merged.length),
+function concatenatePages(
+  responses: Array<CoderWorkspacesResponse | undefined>,
+): Page | undefined {
+  const first = responses[0];
+  if (!first) return undefined;
+  const seen = new Set<string>();
+  const workspaces: CoderWorkspace[] = [];
+  for (const response of responses) {
+    if (!response) break;
+    for (const workspace of response.workspaces) {
+      if (seen.has(workspace.id)) continue;
+      seen.add(workspace.id);
+      workspaces.push(workspace);
+    }
+  }
+  return { workspaces, totalCount: first.count };
+}
+
+/** Workspaces every search returned, in the first search's (Coder's) order. */
+function intersection(
+  responses: Array<CoderWorkspacesResponse | undefined>,
+): Page | undefined {
+  if (responses.some(response => !response)) return undefined;
+  const [first, ...others] = responses as CoderWorkspacesResponse[];
+  const inOthers = others.map(
+    response => new Set(response.workspaces.map(workspace => workspace.id)),
   );
-  return {
-    workspaces: limit === undefined ? merged : merged.slice(0, limit),
-    totalCount,
-  };
+  const workspaces = first.workspaces.filter(workspace =>
+    inOthers.every(ids => ids.has(workspace.id)),
+  );
+  return { workspaces, totalCount: workspaces.length };
 }

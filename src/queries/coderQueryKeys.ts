@@ -13,6 +13,11 @@ export const coderQueryKeys = {
     [...coderQueryKeys.session(sessionVersion), 'users', 'me'] as const,
   workspaces: (sessionVersion: number) =>
     [...coderQueryKeys.session(sessionVersion), 'workspaces'] as const,
-  workspaceSearch: (sessionVersion: number, q: string, limit?: number) =>
-    [...coderQueryKeys.workspaces(sessionVersion), { q, limit }] as const,
+  workspaceSearch: (
+    sessionVersion: number,
+    q: string,
+    limit?: number,
+    offset?: number,
+  ) =>
+    [...coderQueryKeys.workspaces(sessionVersion), { q, limit, offset }] as const,
 };

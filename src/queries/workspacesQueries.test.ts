@@ -15,19 +15,16 @@ async function coderError(status: number, headers: Record<string, string>) {
 }
 
 /** The poll interval the options choose after a search ended in `state`. */
-function nextPoll(searchCount: number, state: object) {
-  const { refetchInterval } = workspacesQueryOptions(
-    api,
-    1,
-    'owner:me',
-    searchCount,
-  );
+function nextPoll(shareOfBudget: number, state: object) {
+  const { refetchInterval } = workspacesQueryOptions(api, 1, 'owner:me', {
+    shareOfBudget,
+  });
   if (typeof refetchInterval !== 'function') throw new Error('not adaptive');
   return refetchInterval({ state } as any);
 }
 
 describe('workspacesQueryOptions polling', () => {
-  it('shares the idle budget among the K searches of one list', () => {
+  it('shares the idle budget among the pages of one list', () => {
     const data = { workspaces: [], count: 0 };
     expect(nextPoll(2, { status: 'success', data })).toBe(
       CODER_IDLE_POLL_MS * 2,

@@ -59,38 +59,46 @@ function retryAfterMs(error: unknown): number | undefined {
   return seconds === undefined ? undefined : seconds * 1000;
 }
 
+/** Which part of a search one request asks for, and its share of the card's budget. */
+export interface WorkspacesRequestOptions {
+  /** Skip this many matches (Coder's `offset`): later pages of one search. */
+  offset?: number;
+  /** At most this many workspaces; omitted: every match. */
+  limit?: number;
+  /** How many requests make up the list (pages, or searches to intersect). */
+  shareOfBudget?: number;
+}
+
 /**
- * One `GET /api/v2/workspaces?q=&limit=` search (`limit` omitted: every match), part of a list made of `searchCount` searches
- * (one per repository parameter). The list's polling budget is shared among them, so a
- * card costs Coder at most one request a minute when idle and twelve while something
- * changes, whatever K is. Polling stops while the tab is hidden (TanStack's default
- * `refetchIntervalInBackground: false`) and resumes on return.
+ * One `GET /api/v2/workspaces?q=&offset=&limit=` request, part of a list made of
+ * `shareOfBudget` requests. The list's polling budget is shared among them, so a card
+ * costs Coder at most one request a minute when idle and twelve while something
+ * changes, however many pages it shows. Polling stops while the tab is hidden
+ * (TanStack's default `refetchIntervalInBackground: false`) and resumes on return.
  */
 export function workspacesQueryOptions(
   api: CoderApi,
   sessionVersion: number,
   q: string,
-  searchCount = 1,
-  limit?: number,
+  request: WorkspacesRequestOptions = {},
 ) {
+  const { offset, limit } = request;
+  const share = Math.max(1, request.shareOfBudget ?? 1);
   return queryOptions({
-    queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q, limit),
-    queryFn: ({ signal }) => api.getWorkspaces({ q, limit }, { signal }),
+    queryKey: coderQueryKeys.workspaceSearch(sessionVersion, q, limit, offset),
+    queryFn: ({ signal }) =>
+      api.getWorkspaces({ q, limit, offset }, { signal }),
     meta: { sessionVersion },
     refetchInterval: query => {
       const { error, status, data } = query.state;
-      const searches = Math.max(1, searchCount);
       if (status === 'error') {
         // Outages heal by themselves, so look again soon (within the card's shared
         // budget, and never sooner than Coder's Retry-After); a 4xx (a bad search, a
         // revoked token) does not, so wait for the user instead.
         if (!isTransient(error)) return false;
-        return Math.max(
-          CODER_ACTIVE_POLL_MS * searches,
-          retryAfterMs(error) ?? 0,
-        );
+        return Math.max(CODER_ACTIVE_POLL_MS * share, retryAfterMs(error) ?? 0);
       }
-      return workspacesPollInterval(data) * searches;
+      return workspacesPollInterval(data) * share;
     },
     refetchIntervalInBackground: false,
     // Big lists are large; don't keep old searches around for long.

@@ -1,19 +1,19 @@
-import { quote } from '../queries/workspaceSearchQueries';
+import {
+  repositorySearchTerms,
+  type RepositoryScope,
+} from '../queries/workspaceSearchQueries';
 
 /**
  * Coder's own workspaces page, filtered to the linked user's workspaces of one
- * repository. One `param:` term per repository parameter: Coder matches a workspace
- * that has any of them.
+ * repository: the same `param:` terms the card searches with (every repository
+ * parameter, every URL form; Coder matches a workspace that has any of them).
  *
  * @public
  */
 export function repositoryWorkspacesUrl(
   accessUrl: string,
-  repository: { repoUrl: string; repoUrlParamKeys: readonly string[] },
+  repository: RepositoryScope,
 ): string {
-  const terms = repository.repoUrlParamKeys.map(
-    key => `param:${quote(`${key}=${repository.repoUrl}`)}`,
-  );
-  const filter = ['owner:me', ...terms].join(' ');
+  const filter = ['owner:me', ...repositorySearchTerms(repository)].join(' ');
   return `${accessUrl.replace(/\/+$/, '')}/workspaces?filter=${encodeURIComponent(filter)}`;
 }

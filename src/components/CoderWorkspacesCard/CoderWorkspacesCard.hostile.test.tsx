@@ -38,7 +38,14 @@ registerMswTestHooks(server);
 const REPO = 'https://github.com/acme/web-app';
 const TOKEN_KEY = 'backstage-plugin-coder/session-token';
 const SOURCE = { 'backstage.io/source-location': `url:${REPO}/tree/main/` };
-const REPO_CLAUSE = ` param:"repo_url=${REPO}"`;
+const REPO_CLAUSE = [
+  REPO,
+  `${REPO}.git`,
+  'git@github.com:acme/web-app.git',
+  'git@github.com:acme/web-app',
+]
+  .map(form => ` param:"repo_url=${form}"`)
+  .join('');
 const TOKEN_SECRET = TEST_TOKEN.split('-')[1];
 const HUNDRED_KB = 'x'.repeat(100 * 1024);
 // eslint-disable-next-line no-script-url

@@ -120,43 +120,82 @@ describe('CoderWorkspacesCard', () => {
     expect(tokenStore.getToken()).toBe(TEST_TOKEN);
   });
 
-  it('sends one search per repository parameter in parallel and shows each workspace once', async () => {
-    const shared = workspaceFixture('shared');
-    const seen = serveCoder(q => {
-      if (q.includes('param:"repo_url='))
-        return [shared, workspaceFixture('from-repo-url')];
-      if (q.includes('param:"custom_repo='))
-        return [shared, workspaceFixture('from-custom-repo')];
-      return [];
-    });
+  it('asks Coder once for every repository parameter and every form of the URL', async () => {
+    const seen = serveCoder(q =>
+      q.includes(`param:"custom_repo=git@github.com:acme/web-app.git"`)
+        ? [workspaceFixture('cloned-over-ssh'), workspaceFixture('web-app')]
+        : [],
+    );
     await renderCard({
       token: TEST_TOKEN,
       appConfig: {
         deployment: { accessUrl: TEST_ACCESS_URL },
-        workspaces: { repoUrlParamKeys: ['repo_url', 'custom_repo'] },
+        workspaces: {
+          repoUrlParamKeys: ['repo_url', 'custom_repo', 'git_url'],
+        },
       },
     });
 
     const list = await screen.findByRole('list', { name: /coder workspaces/i });
-    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
-    expect(seen.sort()).toEqual([
-      `owner:me param:"custom_repo=${REPO}"`,
-      `owner:me param:"repo_url=${REPO}"`,
-    ]);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(seen).toHaveLength(1);
+    for (const key of ['repo_url', 'custom_repo', 'git_url']) {
+      for (const form of [
+        REPO,
+        `${REPO}.git`,
+        'git@github.com:acme/web-app.git',
+        'git@github.com:acme/web-app',
+      ]) {
+        expect(seen[0]).toContain(`param:"${key}=${form}"`);
+      }
+    }
+  });
+
+  it("lists only the repository's workspaces when the user searches by parameter too", async () => {
+    const inRepo = workspaceFixture('web-app-eu');
+    const seen = serveCoder(q => {
+      // Coder ORs every pair of one search, so each search answers its own question.
+      if (q.includes('param:"region=eu"')) {
+        return [inRepo, workspaceFixture('other-repo-eu')];
+      }
+      return q.includes(`repo_url=${REPO}`)
+        ? [inRepo, workspaceFixture('web-app-us')]
+        : [];
+    });
+    await renderCard({ token: TEST_TOKEN });
+    await screen.findByText('web-app-us');
+
+    const search = screen.getByRole('textbox', { name: /search workspaces/i });
+    await userEvent.type(search, ' param:"region=eu"');
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: /coder workspaces/i }))
+          .getAllByRole('listitem')
+          .map(item => within(item).getByRole('link').textContent),
+      ).toEqual([expect.stringMatching(/^web-app-eu/)]),
+    );
+    expect(screen.queryByText('other-repo-eu')).not.toBeInTheDocument();
+    const last = seen.slice(-2);
+    expect(last).toContain('owner:me param:"region=eu"');
+    expect(
+      last.find(q => q.includes('repo_url='))?.includes('region'),
+    ).toBe(false);
   });
 
   it('asks Coder for one page at a time and reaches every workspace with "Show more"', async () => {
     const all = Array.from({ length: 60 }, (_, index) =>
       workspaceFixture(`ws-${String(index).padStart(2, '0')}`),
     );
-    const limits: string[] = [];
+    const pages: string[] = [];
     serveCoder(() => []);
     server.use(
       http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, ({ request }) => {
-        const limit = new URL(request.url).searchParams.get('limit') ?? '';
-        limits.push(limit);
+        const params = new URL(request.url).searchParams;
+        const offset = Number(params.get('offset') ?? 0);
+        const limit = Number(params.get('limit'));
+        pages.push(`${offset}+${limit}`);
         return HttpResponse.json({
-          workspaces: all.slice(0, Number(limit) || undefined),
+          workspaces: all.slice(offset, offset + limit),
           count: all.length,
         });
       }),
@@ -180,13 +219,14 @@ describe('CoderWorkspacesCard', () => {
     expect(
       screen.queryByRole('button', { name: /show more/i }),
     ).not.toBeInTheDocument();
-    expect(limits).toEqual(['25', '50', '75']);
+    // Each click fetched its page alone; the pages shown were not asked for again.
+    expect(pages).toEqual(['0+25', '25+25', '50+25']);
     // 60 rows rendered three times: slow under a loaded CI machine, not a hang.
   }, 15_000);
 
   it('says a search failed instead of showing fewer workspaces', async () => {
     serveCoder(q =>
-      q.includes('custom_repo')
+      q.includes('region')
         ? HttpResponse.json(
             {
               message: 'Internal error fetching workspaces.',
@@ -196,13 +236,13 @@ describe('CoderWorkspacesCard', () => {
           )
         : [workspaceFixture('only-half')],
     );
-    await renderCard({
-      token: TEST_TOKEN,
-      appConfig: {
-        deployment: { accessUrl: TEST_ACCESS_URL },
-        workspaces: { repoUrlParamKeys: ['repo_url', 'custom_repo'] },
-      },
-    });
+    await renderCard({ token: TEST_TOKEN });
+    await screen.findByText('only-half');
+    // Two searches to intersect; the one that failed must not leave the other's rows.
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /search workspaces/i }),
+      ' param:"region=eu"',
+    );
     expect(
       await screen.findByText(/coder is unreachable \(http 500\)/i),
     ).toBeInTheDocument();

@@ -73,7 +73,8 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
   const { repository } = workspacesConfig;
   const canList =
     auth.hasToken && (!workspacesConfig.readsEntityData || Boolean(repository));
-  // A new search starts again from the first page, so typing never waits for a long list.
+  // A new search starts again from the first page, so typing never waits for a long list;
+  // "Show more" adds the next page (one request for it alone).
   const [shown, setShown] = useState({
     filter,
     limit: CODER_WORKSPACES_PAGE_SIZE,
@@ -85,6 +86,7 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
     repository,
     enabled: canList,
     limit,
+    pageSize: CODER_WORKSPACES_PAGE_SIZE,
   });
 
   return (
