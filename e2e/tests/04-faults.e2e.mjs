@@ -105,7 +105,7 @@ export const tests = [
     },
   },
   {
-    name: 'Coder answering 500 is named with its status, retried a bounded number of times, and the card recovers by itself',
+    name: 'Coder answering 500 is named as Coder’s own error with its status, retried a bounded number of times, and the card recovers by itself',
     async run({ page }) {
       const noUncaught = watchConsole(page);
       await linkDemo(page);
@@ -114,7 +114,7 @@ export const tests = [
       await refresh(page);
       const text = await expectCardSays(
         page,
-        /Coder is unreachable \(HTTP 500\)/,
+        /Coder reported an error \(HTTP 500\)/,
       );
       assert(/internal server error/i.test(text), `Coder's message: ${text}`);
       const attempts = countBy(

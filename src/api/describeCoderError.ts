@@ -4,6 +4,7 @@ import { CoderParseError, isCoderResponseError } from './errors';
 export type CoderErrorKind =
   | 'offline'
   | 'unreachable'
+  | 'server-error'
   | 'proxy-refused'
   | 'unauthorized'
   | 'forbidden'
@@ -11,6 +12,7 @@ export type CoderErrorKind =
   | 'bad-request'
   | 'conflict'
   | 'not-found'
+  | 'gone'
   | 'invalid-response'
   | 'unknown';
 
@@ -22,10 +24,21 @@ export interface CoderErrorDescription {
   status?: number;
 }
 
+/** Coder's detail often repeats its message (wsbuilder's 409 does); say it once. */
+function coderText(message: string, detail: string | undefined): string {
+  const parts = [message];
+  if (detail && detail.trim() !== message.trim()) parts.push(detail);
+  return parts.filter(Boolean).join(' ');
+}
+
+/** Coder's answer to a build on a workspace someone deleted meanwhile (coderd/workspacebuilds.go). */
+const DELETED_WORKSPACE = /^Cannot \w+ a deleted workspace!/;
+
 /**
- * Classifies any error thrown by the Coder client. Network failures, 5xx and gateway
- * errors are "unreachable" (with the status); a 401 from Coder is a bad token, while a
- * 401 from the Backstage proxy is a Backstage sign-in problem.
+ * Classifies any error thrown by the Coder client. Network failures and the proxy's
+ * gateway errors are "unreachable" (with the status), while a 5xx Coder wrote itself is
+ * Coder's own error: it answered. A 401 from Coder is a bad token, while a 401 from the
+ * Backstage proxy is a Backstage sign-in problem.
  *
  * @public
  */
@@ -40,7 +53,7 @@ export function describeCoderError(error: unknown): CoderErrorDescription {
   if (isCoderResponseError(error)) {
     const { status, message, detail, fromCoder, retryAfterSeconds } =
       error.coder;
-    const text = [message, detail].filter(Boolean).join(' ');
+    const text = coderText(message, detail);
     if (status === 401 && fromCoder) {
       return {
         kind: 'unauthorized',
@@ -69,14 +82,32 @@ export function describeCoderError(error: unknown): CoderErrorDescription {
         message: `${text}${wait}`,
       };
     }
+    if (status >= 500 && fromCoder) {
+      return {
+        kind: 'server-error',
+        status,
+        title: `Coder reported an error (HTTP ${status})`,
+        message: text,
+      };
+    }
     if (status >= 500 || (!fromCoder && status === 404)) {
       return {
         kind: 'unreachable',
         status,
         title: `Coder is unreachable (HTTP ${status})`,
-        message: fromCoder
-          ? text
-          : `${text}. The Backstage proxy could not get an answer from Coder.`,
+        message: `${text}. The Backstage proxy could not get an answer from Coder.`,
+      };
+    }
+    if (status === 410 || (status === 409 && DELETED_WORKSPACE.test(message))) {
+      // 410's own text names the workspace id and an API query flag: not for people.
+      return {
+        kind: 'gone',
+        status,
+        title: 'Deleted in Coder',
+        message:
+          status === 410
+            ? 'This workspace has been deleted in Coder.'
+            : `${message} This workspace has been deleted in Coder.`,
       };
     }
     if (status === 403)
@@ -86,7 +117,7 @@ export function describeCoderError(error: unknown): CoderErrorDescription {
         title: 'Not allowed by Coder',
         message: text,
       };
-    if (status === 404 || status === 410)
+    if (status === 404)
       return {
         kind: 'not-found',
         status,

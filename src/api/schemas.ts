@@ -71,6 +71,8 @@ export const userSchema = v.object({
   email: v.string(),
   avatar_url: optionalString,
   status: v.string(),
+  /** Site-wide roles (organization roles are not listed here). */
+  roles: v.optional(v.array(v.object({ name: v.string() })), []),
 });
 
 export const workspaceAppSchema = v.object({

@@ -42,7 +42,7 @@ describe('planWorkspaceSearch', () => {
     expect(plan.intersect).toBe(false);
     expect(plan.searches).toHaveLength(1);
     expect(plan.searches[0]).toBe(
-      ['owner:me status:running', ...repositorySearchTerms(scope)].join(' '),
+      [...repositorySearchTerms(scope), 'owner:me status:running'].join(' '),
     );
     expect(repositorySearchTerms(scope)).toHaveLength(12);
     expect(plan.searches[0]).toContain(
@@ -54,6 +54,11 @@ describe('planWorkspaceSearch', () => {
     expect(planWorkspaceSearch('param:region', scope).searches).toHaveLength(1);
   });
 
+  it("keeps the user's unclosed quote from swallowing the repository's terms", () => {
+    const [search] = planWorkspaceSearch('owner:me "half', scope).searches;
+    expect(search.endsWith('owner:me "half')).toBe(true);
+  });
+
   it("intersects two searches when the user's own pairs would be ORed with ours", () => {
     const plan = planWorkspaceSearch(
       'owner:me PARAM:"region=eu helsinki" status:running',
@@ -61,7 +66,7 @@ describe('planWorkspaceSearch', () => {
     );
     expect(plan.intersect).toBe(true);
     expect(plan.searches).toEqual([
-      ['owner:me status:running', ...repositorySearchTerms(scope)].join(' '),
+      [...repositorySearchTerms(scope), 'owner:me', 'status:running'].join(' '),
       'owner:me PARAM:"region=eu helsinki" status:running',
     ]);
   });

@@ -64,12 +64,17 @@ export function planWorkspaceSearch(
   const repoTerms = repositorySearchTerms(scope);
   const elements = searchElements(base);
   const ownPairs = elements.filter(isParamPair);
+  // The repository's terms go first: an unclosed quote in the user's text then runs
+  // to the end of their own text only, and Coder's complaint names nothing of ours.
   if (ownPairs.length === 0) {
-    return { searches: [[base, ...repoTerms].join(' ')], intersect: false };
+    return {
+      searches: [[...repoTerms, base].filter(Boolean).join(' ')],
+      intersect: false,
+    };
   }
   const rest = elements.filter(element => !isParamPair(element));
   return {
-    searches: [[...rest, ...repoTerms].join(' '), base],
+    searches: [[...repoTerms, ...rest].join(' '), base],
     intersect: true,
   };
 }

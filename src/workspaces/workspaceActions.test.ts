@@ -49,6 +49,18 @@ describe('availableWorkspaceActions', () => {
       ),
     ).toEqual([]);
   });
+
+  it("offers cancel to a site owner whatever the template says, as Coder's check does", () => {
+    const forbidden = workspace('pending', {
+      template_allow_user_cancel_workspace_jobs: false,
+    });
+    expect(availableWorkspaceActions(forbidden, { isSiteOwner: true })).toEqual(
+      ['cancel'],
+    );
+    expect(
+      availableWorkspaceActions(forbidden, { isSiteOwner: false }),
+    ).toEqual([]);
+  });
 });
 
 describe('workspaceBuildRequest', () => {

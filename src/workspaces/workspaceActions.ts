@@ -11,23 +11,32 @@ const ACTIVE_JOB_STATUSES = new Set([
   'deleting',
 ]);
 
+/** What the actions depend on besides the workspace. @public */
+export interface WorkspaceActionsContext {
+  /** The linked user has Coder's site-wide `owner` role. */
+  isSiteOwner?: boolean;
+}
+
 /**
  * The actions valid for the workspace's state, in display order. While a build runs
- * only cancel is offered (if the template lets users cancel), since Coder answers
- * anything else with 409 "A workspace build is already active."
+ * only cancel is offered, and only where Coder accepts it: the template lets users
+ * cancel, or the user is a site owner (coderd/workspacebuilds.go
+ * verifyUserCanCancelWorkspaceBuilds). Anything else would be answered with 409 "A
+ * workspace build is already active."
  *
  * @public
  */
 export function availableWorkspaceActions(
   workspace: CoderWorkspace,
+  context: WorkspaceActionsContext = {},
 ): CoderWorkspaceAction[] {
   const { status } = workspace.latest_build;
   if (status === 'deleted' || status === 'canceling') return [];
   if (ACTIVE_JOB_STATUSES.has(status)) {
-    return workspace.template_allow_user_cancel_workspace_jobs &&
-      status !== 'deleting'
-      ? ['cancel']
-      : [];
+    const mayCancel =
+      workspace.template_allow_user_cancel_workspace_jobs ||
+      context.isSiteOwner === true;
+    return mayCancel && status !== 'deleting' ? ['cancel'] : [];
   }
   const update: CoderWorkspaceAction[] = workspace.outdated ? ['update'] : [];
   if (status === 'running') return ['stop', 'restart', ...update, 'delete'];

@@ -44,7 +44,7 @@ const REPO_CLAUSE = [
   'git@github.com:acme/web-app.git',
   'git@github.com:acme/web-app',
 ]
-  .map(form => ` param:"repo_url=${form}"`)
+  .map(form => `param:"repo_url=${form}" `)
   .join('');
 const TOKEN_SECRET = TEST_TOKEN.split('-')[1];
 const HUNDRED_KB = 'x'.repeat(100 * 1024);
@@ -656,7 +656,7 @@ describe('CoderWorkspacesCard, given an oversized search', () => {
         `Searches are limited to ${CODER_SEARCH_MAX_LENGTH} characters; anything beyond that is left out.`,
       ),
     ).toBeInTheDocument();
-    await waitFor(() => expect(seen.at(-1)).toBe(`${kept}${REPO_CLAUSE}`));
+    await waitFor(() => expect(seen.at(-1)).toBe(`${REPO_CLAUSE}${kept}`));
     expect(await screen.findByText('still-here')).toBeInTheDocument();
     expect(screen.queryByText(/HTTP 431/)).not.toBeInTheDocument();
   });
@@ -695,7 +695,7 @@ describe('CoderWorkspacesCard, given an oversized search', () => {
     expect(
       screen.getByText(/Searches are limited to \d+ characters/),
     ).toBeInTheDocument();
-    await waitFor(() => expect(seen.at(-1)).toBe(`${typed}z${REPO_CLAUSE}`));
+    await waitFor(() => expect(seen.at(-1)).toBe(`${REPO_CLAUSE}${typed}z`));
     await userEvent.type(search, '{Backspace}');
     expect(
       screen.getByText('Coder search syntax, e.g. owner:me status:running'),

@@ -244,7 +244,7 @@ describe('CoderWorkspacesCard', () => {
       ' param:"region=eu"',
     );
     expect(
-      await screen.findByText(/coder is unreachable \(http 500\)/i),
+      await screen.findByText(/coder reported an error \(http 500\)/i),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/internal error fetching workspaces/i),

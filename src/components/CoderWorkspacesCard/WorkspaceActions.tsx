@@ -7,6 +7,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import MoreVertIcon from '@material-ui/icons/MoreVert';
 import { makeStyles } from '@material-ui/core/styles';
 import type { CoderWorkspace } from '../../api/types';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { useWorkspaceAction } from '../../hooks/useWorkspaceAction';
 import {
   availableWorkspaceActions,
@@ -52,7 +53,10 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
   const [anchor, setAnchor] = useState<HTMLElement>();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const { run, pending } = useWorkspaceAction(workspace);
-  const actions = availableWorkspaceActions(workspace);
+  const { user } = useCoderAuth();
+  const actions = availableWorkspaceActions(workspace, {
+    isSiteOwner: user?.roles.some(role => role.name === 'owner'),
+  });
   const primary: CoderWorkspaceAction | undefined = actions.includes('start')
     ? 'start'
     : undefined;

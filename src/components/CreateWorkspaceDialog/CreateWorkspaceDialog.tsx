@@ -152,15 +152,24 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
   const submitRef = useRef(submit);
   submitRef.current = submit;
   useEffect(() => {
-    if (open && autoSubmit && ready && !autoSent) {
+    // Only the configured template is created in one click; one the user picked
+    // instead (the configured one was not offered) waits for the Create button.
+    if (open && autoSubmit && ready && !autoSent && templateId === undefined) {
       setAutoSent(true);
       submitRef.current();
     }
-  }, [open, autoSubmit, ready, autoSent]);
+  }, [open, autoSubmit, ready, autoSent, templateId]);
 
   const loadError = templates.error ?? parameters.error;
+  // Coder's list leaves out deprecated templates and those the user may not use; the
+  // app-config or entity may still name one. Say so rather than show an empty dialog.
+  const missingTemplate =
+    templates.data && workspacesConfig.templateName && !preselected
+      ? workspacesConfig.templateName
+      : undefined;
   const showForm =
     !autoSubmit ||
+    Boolean(missingTemplate) ||
     Boolean(creation.error) ||
     Object.keys(fieldErrors).length > 0;
 
@@ -196,6 +205,13 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
             {generalError && (
               <Alert severity="error" role="alert">
                 {generalError}
+              </Alert>
+            )}
+            {missingTemplate && !template && (
+              <Alert severity="warning" role="alert">
+                Coder does not offer the template "{missingTemplate}" to you: it
+                may be deprecated, or you may not have access to it. Choose
+                another template.
               </Alert>
             )}
             <TextField
