@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useCoderContext } from '../CoderProvider/CoderContext';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
@@ -10,13 +11,32 @@ import { WorkspacesCardContext } from './WorkspacesCardContext';
 /** The filter a card starts with: the user's own workspaces. @public */
 export const CODER_DEFAULT_FILTER = 'owner:me';
 
+/**
+ * The page-URL parameter holding a card's search: `coder-search`, or, for a card with
+ * its own title, `coder-search-<title>` so that two cards on a page keep their own.
+ */
+export function coderSearchParamName(title: string): string {
+  if (title === DEFAULT_TITLE) return 'coder-search';
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug ? `coder-search-${slug}` : 'coder-search';
+}
+
+const DEFAULT_TITLE = 'Coder workspaces';
+
 /** Props of {@link Root}. @public */
 export interface WorkspacesCardRootProps {
   /** Scope the list to the current catalog entity's repository and settings. */
   readEntityData?: boolean;
   /** Controlled search text; pair with `onFilterChange`. */
   queryFilter?: string;
-  /** Uncontrolled initial search text. Default: `owner:me`. */
+  /**
+   * Uncontrolled initial search text. Default: `owner:me`. What the user types is kept
+   * in the page URL (see `coderSearchParamName`), so a reload or Back keeps it and
+   * another entity's page starts from this default again.
+   */
   defaultQueryFilter?: string;
   onFilterChange?: (filter: string) => void;
   /** Card heading. */
@@ -34,7 +54,7 @@ export interface WorkspacesCardRootProps {
  */
 export function Root(props: WorkspacesCardRootProps) {
   const { configError } = useCoderContext();
-  const title = props.title ?? 'Coder workspaces';
+  const title = props.title ?? DEFAULT_TITLE;
   if (configError) {
     return (
       <InfoCard title={title}>
@@ -60,12 +80,25 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
     children,
   } = props;
   const headingId = useId();
-  const [ownFilter, setOwnFilter] = useState(
-    defaultQueryFilter ?? CODER_DEFAULT_FILTER,
-  );
-  const filter = queryFilter ?? ownFilter;
+  // The search lives in the page URL rather than in state: the card stays mounted from
+  // one entity page to the next, and a search typed on one must not follow the user.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const paramName = coderSearchParamName(title);
+  const initialFilter = defaultQueryFilter ?? CODER_DEFAULT_FILTER;
+  const filter = queryFilter ?? searchParams.get(paramName) ?? initialFilter;
   const setFilter = (next: string) => {
-    if (queryFilter === undefined) setOwnFilter(next);
+    if (queryFilter === undefined) {
+      setSearchParams(
+        previous => {
+          const params = new URLSearchParams(previous);
+          if (next === initialFilter) params.delete(paramName);
+          else params.set(paramName, next);
+          return params;
+        },
+        // One history entry per page, not per search: Back leaves the page.
+        { replace: true },
+      );
+    }
     onFilterChange?.(next);
   };
   const workspacesConfig = useCoderWorkspacesConfig({ readEntityData });
@@ -75,12 +108,14 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
     auth.hasToken && (!workspacesConfig.readsEntityData || Boolean(repository));
   // A new search starts again from the first page, so typing never waits for a long list;
   // "Show more" adds the next page (one request for it alone).
+  // Keyed by repository too: the card outlives a move to another entity's page.
+  const listKey = `${repository?.repoUrl ?? ''}\n${filter}`;
   const [shown, setShown] = useState({
-    filter,
+    listKey,
     limit: CODER_WORKSPACES_PAGE_SIZE,
   });
   const limit =
-    shown.filter === filter ? shown.limit : CODER_WORKSPACES_PAGE_SIZE;
+    shown.listKey === listKey ? shown.limit : CODER_WORKSPACES_PAGE_SIZE;
   const result = useCoderWorkspaces({
     filter,
     repository,
@@ -98,7 +133,7 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
         result: canList ? result : undefined,
         headingId,
         showMore: () =>
-          setShown({ filter, limit: limit + CODER_WORKSPACES_PAGE_SIZE }),
+          setShown({ listKey, limit: limit + CODER_WORKSPACES_PAGE_SIZE }),
       }}
     >
       <InfoCard
