@@ -45,6 +45,7 @@ describe('CoderClient', () => {
       username: 'demo',
       email: 'demo@example.com',
       status: 'active',
+      roles: [],
     });
     expect(seen?.headers.get('Coder-Session-Token')).toBe(TOKEN);
     expect(seen?.url).not.toContain('abcdefghij');

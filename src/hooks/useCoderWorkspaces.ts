@@ -1,10 +1,22 @@
-import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import {
+  keepPreviousData,
+  useQueries,
+  type QueryClient,
+  type UseQueryResult,
+} from '@tanstack/react-query';
+import { isCoderResponseError } from '../api/errors';
+import { coderQueryKeys } from '../queries/coderQueryKeys';
+import { followWorkspaceQueryOptions } from '../queries/followWorkspaceQuery';
 import type { CoderWorkspace, CoderWorkspacesResponse } from '../api/types';
 import {
   planWorkspaceSearch,
   type WorkspaceSearchPlan,
 } from '../queries/workspaceSearchQueries';
-import { workspacesQueryOptions } from '../queries/workspacesQueries';
+import {
+  isWorkspaceTransitioning,
+  workspacesQueryOptions,
+} from '../queries/workspacesQueries';
 import { useCoderApi } from './useCoderApi';
 import { useCoderSession } from './useCoderSession';
 
@@ -71,7 +83,9 @@ function listRequests(
 /**
  * The linked user's workspaces matching `filter` (and the repository, if given): one
  * Coder search whatever the number of repository parameters, sent without waiting for
- * the token check. Cards asking the same question share one request per page.
+ * the token check. Cards asking the same question share one request per page. While a
+ * listed workspace transitions it is followed on its own (about every 2 s), so its
+ * row shows each state as Coder reaches it; once it settles the list is asked again.
  *
  * @public
  */
@@ -83,7 +97,7 @@ export function useCoderWorkspaces(
   const enabled = (options.enabled ?? true) && Boolean(snapshot.token);
   const plan = planWorkspaceSearch(options.filter, options.repository);
   const requests = listRequests(plan, options.limit, options.pageSize);
-  return useQueries(
+  const list = useQueries(
     {
       queries: requests.map(request => ({
         ...workspacesQueryOptions(api, snapshot.version, request.q, {
@@ -110,6 +124,7 @@ export function useCoderWorkspaces(
           isPending: !page && results.some(result => result.isPending),
           isPlaceholderData: results.some(result => result.isPlaceholderData),
           isFetching: results.some(result => result.isFetching),
+          updatedAt: Math.max(0, ...results.map(result => result.dataUpdatedAt)),
           refetch: async () => {
             await Promise.all(results.map(result => result.refetch()));
           },
@@ -118,6 +133,86 @@ export function useCoderWorkspaces(
     },
     queryClient,
   );
+
+  const following = (list.workspaces ?? [])
+    .filter(isWorkspaceTransitioning)
+    .map(workspace => workspace.id);
+  const followed = useQueries(
+    {
+      queries: following.map(id => ({
+        ...followWorkspaceQueryOptions(api, snapshot.version, id),
+        enabled,
+      })),
+    },
+    queryClient,
+  );
+  const live = newerThanList(following, followed, list.updatedAt);
+  useListCatchesUp(live, queryClient, snapshot.version);
+
+  const { updatedAt: _updatedAt, ...result } = list;
+  return {
+    ...result,
+    workspaces: list.workspaces
+      ?.filter(workspace => !live.gone.has(workspace.id))
+      .map(workspace => live.workspaces.get(workspace.id) ?? workspace),
+  };
+}
+
+type FollowedWorkspaces = {
+  /** Answers newer than the list's copy, by workspace id. */
+  workspaces: Map<string, CoderWorkspace>;
+  /** Workspaces Coder says were deleted (410) since the list was read. */
+  gone: Set<string>;
+  /** Ids that settled (or went) since the list was read: the list is out of date. */
+  settled: string[];
+};
+
+function newerThanList(
+  ids: string[],
+  results: Array<UseQueryResult<CoderWorkspace>>,
+  listUpdatedAt: number,
+): FollowedWorkspaces {
+  const live: FollowedWorkspaces = {
+    workspaces: new Map(),
+    gone: new Set(),
+    settled: [],
+  };
+  ids.forEach((id, index) => {
+    const result = results[index];
+    if (!result) return;
+    if (
+      isCoderResponseError(result.error) &&
+      result.error.coder.status === 410 &&
+      result.errorUpdatedAt > listUpdatedAt
+    ) {
+      live.gone.add(id);
+      live.settled.push(id);
+    } else if (result.data && result.dataUpdatedAt > listUpdatedAt) {
+      live.workspaces.set(id, result.data);
+      if (!isWorkspaceTransitioning(result.data)) live.settled.push(id);
+    }
+  });
+  return live;
+}
+
+/**
+ * A followed workspace settled: ask for the list again (its order, count and the
+ * workspace's row), once. Several cards may notice the same settle; an in-flight
+ * refetch is shared, not restarted.
+ */
+function useListCatchesUp(
+  live: FollowedWorkspaces,
+  queryClient: QueryClient,
+  sessionVersion: number,
+) {
+  const settledKey = live.settled.join(',');
+  useEffect(() => {
+    if (!settledKey) return;
+    queryClient.invalidateQueries(
+      { queryKey: coderQueryKeys.workspaces(sessionVersion) },
+      { cancelRefetch: false },
+    );
+  }, [settledKey, queryClient, sessionVersion]);
 }
 
 type Page = { workspaces: CoderWorkspace[]; totalCount: number };

@@ -11,6 +11,13 @@ export const coderQueryKeys = {
     ['coder', 'session', sessionVersion] as const,
   currentUser: (sessionVersion: number) =>
     [...coderQueryKeys.session(sessionVersion), 'users', 'me'] as const,
+  /** One workspace followed while it transitions (not under `workspaces`: another shape). */
+  workspace: (sessionVersion: number, workspaceId: string) =>
+    [
+      ...coderQueryKeys.session(sessionVersion),
+      'workspace',
+      workspaceId,
+    ] as const,
   workspaces: (sessionVersion: number) =>
     [...coderQueryKeys.session(sessionVersion), 'workspaces'] as const,
   workspaceSearch: (

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CoderApi } from '../api/CoderApi';
-import type { CoderWorkspace, CoderWorkspacesResponse } from '../api/types';
+import type { CoderWorkspace } from '../api/types';
 import { isCoderResponseError } from '../api/errors';
 import { coderQueryKeys } from './coderQueryKeys';
 
@@ -10,9 +10,13 @@ import { coderQueryKeys } from './coderQueryKeys';
  */
 export const CODER_WORKSPACES_PAGE_SIZE = 25;
 
-/** Poll this often while something is changing, so the user sees it happen. */
+/** After a failure that can heal by itself, look again this soon (within the budget). */
 export const CODER_ACTIVE_POLL_MS = 5_000;
-/** Otherwise, only often enough to notice changes made elsewhere. */
+/**
+ * The list's own cadence, only often enough to notice changes made elsewhere. A
+ * workspace that transitions is followed on its own (followWorkspaceQuery), so the
+ * list need not poll faster meanwhile.
+ */
 export const CODER_IDLE_POLL_MS = 60_000;
 
 const TRANSITIONAL_STATUSES = new Set([
@@ -33,15 +37,6 @@ export function isWorkspaceTransitioning(workspace: CoderWorkspace): boolean {
       resource.agents.some(agent => agent.status === 'connecting'),
     )
   );
-}
-
-/** The polling cadence for a workspace list: fast during transitions, slow otherwise. */
-export function workspacesPollInterval(
-  data: CoderWorkspacesResponse | undefined,
-): number {
-  return data?.workspaces.some(isWorkspaceTransitioning)
-    ? CODER_ACTIVE_POLL_MS
-    : CODER_IDLE_POLL_MS;
 }
 
 /** True for failures that can heal by themselves: network, 5xx, 429, bad bodies. */
@@ -71,9 +66,9 @@ export interface WorkspacesRequestOptions {
 
 /**
  * One `GET /api/v2/workspaces?q=&offset=&limit=` request, part of a list made of
- * `shareOfBudget` requests. The list's polling budget is shared among them, so a card
- * costs Coder at most one request a minute when idle and twelve while something
- * changes, however many pages it shows. Polling stops while the tab is hidden
+ * `shareOfBudget` requests. The list's polling budget is shared among them, so a list
+ * costs Coder one request a minute however many pages it shows (transitioning
+ * workspaces are followed one by one, see followWorkspaceQuery). Polling stops while the tab is hidden
  * (TanStack's default `refetchIntervalInBackground: false`) and resumes on return.
  */
 export function workspacesQueryOptions(
@@ -90,7 +85,7 @@ export function workspacesQueryOptions(
       api.getWorkspaces({ q, limit, offset }, { signal }),
     meta: { sessionVersion },
     refetchInterval: query => {
-      const { error, status, data } = query.state;
+      const { error, status } = query.state;
       if (status === 'error') {
         // Outages heal by themselves, so look again soon (within the card's shared
         // budget, and never sooner than Coder's Retry-After); a 4xx (a bad search, a
@@ -98,7 +93,7 @@ export function workspacesQueryOptions(
         if (!isTransient(error)) return false;
         return Math.max(CODER_ACTIVE_POLL_MS * share, retryAfterMs(error) ?? 0);
       }
-      return workspacesPollInterval(data) * share;
+      return CODER_IDLE_POLL_MS * share;
     },
     refetchIntervalInBackground: false,
     // Big lists are large; don't keep old searches around for long.

@@ -177,9 +177,9 @@ describe('CoderWorkspacesCard', () => {
     expect(screen.queryByText('other-repo-eu')).not.toBeInTheDocument();
     const last = seen.slice(-2);
     expect(last).toContain('owner:me param:"region=eu"');
-    expect(
-      last.find(q => q.includes('repo_url='))?.includes('region'),
-    ).toBe(false);
+    expect(last.find(q => q.includes('repo_url='))?.includes('region')).toBe(
+      false,
+    );
   });
 
   it('asks Coder for one page at a time and reaches every workspace with "Show more"', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useCoderContext } from '../CoderProvider/CoderContext';
@@ -7,6 +7,8 @@ import { useCoderWorkspaces } from '../../hooks/useCoderWorkspaces';
 import { useCoderWorkspacesConfig } from '../../hooks/useCoderWorkspacesConfig';
 import { CODER_WORKSPACES_PAGE_SIZE } from '../../queries/workspacesQueries';
 import { WorkspacesCardContext } from './WorkspacesCardContext';
+
+const DEFAULT_TITLE = 'Coder workspaces';
 
 /** The filter a card starts with: the user's own workspaces. @public */
 export const CODER_DEFAULT_FILTER = 'owner:me';
@@ -23,8 +25,6 @@ export function coderSearchParamName(title: string): string {
     .replace(/^-|-$/g, '');
   return slug ? `coder-search-${slug}` : 'coder-search';
 }
-
-const DEFAULT_TITLE = 'Coder workspaces';
 
 /** Props of {@link Root}. @public */
 export interface WorkspacesCardRootProps {
@@ -116,6 +116,16 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
   });
   const limit =
     shown.listKey === listKey ? shown.limit : CODER_WORKSPACES_PAGE_SIZE;
+  const [heldRows, setHeldRows] = useState<ReadonlySet<string>>(new Set());
+  const holdRow = useCallback((workspaceId: string, held: boolean) => {
+    setHeldRows(previous => {
+      if (previous.has(workspaceId) === held) return previous;
+      const next = new Set(previous);
+      if (held) next.add(workspaceId);
+      else next.delete(workspaceId);
+      return next;
+    });
+  }, []);
   const result = useCoderWorkspaces({
     filter,
     repository,
@@ -134,6 +144,8 @@ function ConfiguredRoot(props: WorkspacesCardRootProps & { title: string }) {
         headingId,
         showMore: () =>
           setShown({ listKey, limit: limit + CODER_WORKSPACES_PAGE_SIZE }),
+        heldRows,
+        holdRow,
       }}
     >
       <InfoCard

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import IconButton from '@material-ui/core/IconButton';
@@ -17,6 +17,7 @@ import {
 import { lazyComponent } from '../lazyComponent';
 import type { DeleteWorkspaceDialogProps } from './DeleteWorkspaceDialog';
 import { OpenWorkspaceMenu } from './OpenWorkspaceMenu';
+import { WorkspacesCardContext } from './WorkspacesCardContext';
 
 // Only a delete needs it.
 const DeleteWorkspaceDialog = lazyComponent<DeleteWorkspaceDialogProps>(() =>
@@ -62,6 +63,15 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
     : undefined;
   const secondary = actions.filter(action => action !== primary);
   const running = workspace.latest_build.status === 'running';
+
+  // Inside a card, the row keeps its place while the user is acting on it.
+  const holdRow = useContext(WorkspacesCardContext)?.holdRow;
+  const busy = Boolean(anchor) || Boolean(pending) || confirmingDelete;
+  useEffect(() => {
+    if (!holdRow) return undefined;
+    holdRow(workspace.id, busy);
+    return () => holdRow(workspace.id, false);
+  }, [holdRow, workspace.id, busy]);
 
   const choose = (action: CoderWorkspaceAction) => {
     setAnchor(undefined);

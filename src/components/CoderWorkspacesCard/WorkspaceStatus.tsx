@@ -6,6 +6,8 @@ import {
   StatusRunning,
   StatusWarning,
 } from '@backstage/core-components';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import { isWorkspaceTransitioning } from '../../queries/workspacesQueries';
 import Typography from '@material-ui/core/Typography';
 import type { CoderWorkspace } from '../../api/types';
 
@@ -70,9 +72,21 @@ export interface WorkspaceStatusProps {
 export function WorkspaceStatus(props: WorkspaceStatusProps) {
   const { label, tone } = describeWorkspaceStatus(props.workspace);
   const Icon = STATUS_ICONS[tone];
+  // A build in progress gets a spinner: the state is followed live and will change.
+  const changing = isWorkspaceTransitioning(props.workspace);
   return (
     <Typography variant="body2" component="span">
-      <Icon>{label}</Icon>
+      <Icon>
+        {label}
+        {changing && (
+          <CircularProgress
+            size={10}
+            thickness={6}
+            aria-hidden
+            style={{ marginLeft: 6, verticalAlign: 'middle' }}
+          />
+        )}
+      </Icon>
     </Typography>
   );
 }

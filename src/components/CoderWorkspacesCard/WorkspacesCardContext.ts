@@ -14,6 +14,10 @@ export interface WorkspacesCardState {
   headingId: string;
   /** Asks Coder for the next page of the list. */
   showMore: () => void;
+  /** Rows that keep their place (menu open, action in flight). */
+  heldRows?: ReadonlySet<string>;
+  /** Marks a row as held, or lets it go. */
+  holdRow?: (workspaceId: string, held: boolean) => void;
 }
 
 export const WorkspacesCardContext = createContext<

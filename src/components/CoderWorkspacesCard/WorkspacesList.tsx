@@ -14,6 +14,9 @@ import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
+import { useStableRowOrder } from './useStableRowOrder';
+
+const NONE: ReadonlySet<string> = new Set();
 
 const useStyles = makeStyles(theme => ({
   empty: {
@@ -45,8 +48,9 @@ export interface WorkspacesListProps {
 export function WorkspacesList(props: WorkspacesListProps) {
   const { renderListItem, emptyState } = props;
   const classes = useStyles();
-  const { workspacesConfig, result, headingId, showMore } =
+  const { workspacesConfig, result, headingId, showMore, heldRows } =
     useWorkspacesCardState();
+  const ordered = useStableRowOrder(result?.workspaces ?? [], heldRows ?? NONE);
   const auth = useCoderAuth();
 
   if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
@@ -111,7 +115,7 @@ export function WorkspacesList(props: WorkspacesListProps) {
   return (
     <>
       <List className={classes.list} aria-labelledby={headingId} component="ul">
-        {workspaces.map(workspace =>
+        {ordered.map(workspace =>
           renderListItem ? (
             renderListItem(workspace)
           ) : (
