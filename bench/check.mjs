@@ -27,6 +27,14 @@ export function checkBudgets(results, { timingMargin, budgets }) {
         limit: `= ${budget.equals}`,
       };
     }
+    if ('min' in budget) {
+      return {
+        key,
+        value,
+        ok: typeof value === 'number' && value >= budget.min,
+        limit: `≥ ${budget.min}`,
+      };
+    }
     const allowed = budget.timing
       ? budget.max * (1 + timingMargin)
       : budget.max;

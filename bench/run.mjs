@@ -17,6 +17,7 @@ import { measureBigLists } from './bigLists.mjs';
 import { measureBundle } from './bundle.mjs';
 import { checkBudgets, readBudgets } from './check.mjs';
 import { measureCoderLoad } from './coderLoad.mjs';
+import { measureLiveStatus } from './liveStatus.mjs';
 import { measureRoundTrips } from './roundTrips.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,7 +37,11 @@ const groups = {};
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
+// BENCH_ONLY=liveStatus,roundTrips measures those groups alone (while working on them).
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
 async function measure(name, run) {
+  if (only && !only.includes(name)) return;
   console.log(`bench: ${name}… (${elapsed()})`);
   try {
     groups[name] = await run();
@@ -63,6 +68,7 @@ try {
   browser = await launchBrowser();
   await measure('roundTrips', () => measureRoundTrips({ browser }));
   await measure('bigLists', () => measureBigLists({ browser }));
+  await measure('liveStatus', () => measureLiveStatus({ browser }));
   // Last: it replaces the dev app with the three-card bench app…
   await measure('coderLoad', () => measureCoderLoad({ browser, stack }));
   // …whose second page has one repository parameter.
