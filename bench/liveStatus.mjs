@@ -66,7 +66,7 @@ async function waitForStatus(id, status) {
     if (
       workspace.latest_build.status === status &&
       workspace.latest_build.resources.every(resource =>
-        resource.agents.every(agent => agent.status !== 'connecting'),
+        (resource.agents ?? []).every(agent => agent.status !== 'connecting'),
       )
     ) {
       return workspace;

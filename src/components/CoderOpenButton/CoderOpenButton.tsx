@@ -12,7 +12,7 @@ import { useWorkspaceAction } from '../../hooks/useWorkspaceAction';
 import type { CoderWorkspace } from '../../api/types';
 import { CoderAuthDialog } from '../CoderAuthForm/LazyCoderAuthForm';
 import { CreateWorkspaceDialog } from '../CreateWorkspaceDialog/LazyCreateWorkspaceDialog';
-import { planOpen } from './openPlan';
+import { planFor, planOpen } from './openPlan';
 import { coderPlugin } from '../../plugin';
 
 /** Props of {@link CoderOpenButton}. @public */
@@ -22,9 +22,11 @@ export interface CoderOpenButtonProps {
 }
 
 /**
- * "Open in Coder" for an entity: opens the most recently used running workspace of the
- * repository, else starts the newest one, else offers to create one. Its label always
- * says which of these a click will do.
+ * "Open in Coder" for an entity: opens the most recently used workspace of the
+ * repository that runs with its agent connected, else waits for one on its way there,
+ * else starts the most recently used stopped one (never a dormant one), else offers to
+ * create one. Its label always says which of these a click will do, and after a click
+ * it stays on the workspace it started ("Starting X…", then "Open X").
  *
  * @public
  */
@@ -42,7 +44,6 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
     limit: CODER_WORKSPACES_PAGE_SIZE,
   });
   const [linking, setLinking] = useState(false);
-  const [creating, setCreating] = useState(false);
 
   if (!auth.hasToken) {
     return (
@@ -87,7 +88,31 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
       </Button>
     );
   }
-  const plan = planOpen(result.workspaces);
+  return (
+    <PlannedButton
+      key={repository?.repoUrl ?? ''}
+      workspaces={result.workspaces}
+      config={config}
+    />
+  );
+}
+
+/**
+ * The button for the list as it is now. Once the user starts a workspace the button
+ * stays on that one ("Starting X…", then "Open X"), however the list changes meanwhile.
+ */
+function PlannedButton(props: {
+  workspaces: CoderWorkspace[];
+  config: ReturnType<typeof useCoderWorkspacesConfig>;
+}) {
+  const { workspaces, config } = props;
+  const [chosenId, setChosenId] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const chosen = workspaces.find(workspace => workspace.id === chosenId);
+  const plan = chosen ? planFor(chosen) : planOpen(workspaces);
+  const target = plan.kind === 'create' ? undefined : plan.workspace;
+  const { run, pending } = useWorkspaceAction(target);
+
   if (plan.kind === 'create') {
     return (
       <>
@@ -109,10 +134,37 @@ export function CoderOpenButton(props: CoderOpenButtonProps) {
       </>
     );
   }
-  return plan.kind === 'start' ? (
-    <StartButton workspace={plan.workspace} />
-  ) : (
-    <OpenLink workspace={plan.workspace} />
+  const { name } = plan.workspace;
+  if (plan.kind === 'open') return <OpenLink workspace={plan.workspace} />;
+  if (plan.kind === 'unreachable') {
+    return (
+      <Tooltip title="Its agent is not connected; Coder cannot open it until the agent is back.">
+        <span>
+          <Button variant="contained" disabled>
+            {name}: agent disconnected
+          </Button>
+        </span>
+      </Tooltip>
+    );
+  }
+  if (plan.kind === 'wait' || pending) {
+    return (
+      <Button variant="contained" color="primary" disabled>
+        Starting {name}…
+      </Button>
+    );
+  }
+  return (
+    <Button
+      variant="contained"
+      color="primary"
+      onClick={() => {
+        setChosenId(plan.workspace.id);
+        run('start');
+      }}
+    >
+      Start {name}
+    </Button>
   );
 }
 
@@ -129,21 +181,6 @@ function OpenLink(props: { workspace: CoderWorkspace }) {
       rel="noopener noreferrer"
     >
       Open {workspace.name} in Coder
-    </Button>
-  );
-}
-
-function StartButton(props: { workspace: CoderWorkspace }) {
-  const { workspace } = props;
-  const { run, pending } = useWorkspaceAction(workspace);
-  return (
-    <Button
-      variant="contained"
-      color="primary"
-      disabled={Boolean(pending)}
-      onClick={() => run('start')}
-    >
-      {pending ? `Starting ${workspace.name}…` : `Start ${workspace.name}`}
     </Button>
   );
 }
