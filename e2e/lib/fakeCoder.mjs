@@ -44,4 +44,13 @@ export const fakeCoder = {
     const { workspaces } = await res.json();
     return workspaces[0].id;
   },
+  /** A request to Coder's own API as the demo user (not through Backstage). */
+  async coder(method, path) {
+    const res = await fetch(`${FAKE_CODER_URL}${path}`, {
+      method,
+      headers: { 'Coder-Session-Token': DEMO_TOKEN },
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
+    return res.json();
+  },
 };

@@ -2,7 +2,9 @@
  * The card as a new user meets it: it keeps the user's place and tells the truth.
  */
 import { entityUrl } from '../lib/system.mjs';
+import { fakeCoder } from '../lib/fakeCoder.mjs';
 import {
+  assert,
   assertEqual,
   DEMO_TOKEN,
   eventually,
@@ -24,6 +26,44 @@ async function navigateInApp(page, url) {
     window.history.pushState({}, '', target);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, new URL(url).pathname);
+}
+
+/**
+ * In the page: records each state a row shows and where the row is, every frame, from
+ * now on (window.__rowWatch).
+ */
+function watchRow(name) {
+  const watch = { states: [], indexes: [] };
+  window.__rowWatch = watch;
+  const label =
+    /(Running|Starting|Stopping|Stopped|Pending|Deleting|Canceling|Failed)/;
+  const look = () => {
+    const rows = [...document.querySelectorAll('ul[aria-labelledby] > li')];
+    const index = rows.findIndex(row =>
+      row.querySelector('a')?.textContent?.trim().startsWith(name),
+    );
+    const state =
+      index === -1 ? undefined : label.exec(rows[index].textContent)?.[1];
+    if (state && state !== watch.states.at(-1)?.state) {
+      watch.states.push({ state, at: Date.now() });
+    }
+    if (index !== -1 && index !== watch.indexes.at(-1))
+      watch.indexes.push(index);
+    requestAnimationFrame(look);
+  };
+  look();
+}
+
+/** When Coder's build reached its working state and finished (ms since the epoch). */
+async function buildMoments(workspaceId) {
+  const [build] = await fakeCoder.coder(
+    'GET',
+    `/api/v2/workspaces/${workspaceId}/builds?limit=1`,
+  );
+  return {
+    working: Date.parse(build.job.started_at),
+    done: Date.parse(build.job.completed_at),
+  };
 }
 
 const searchBox = page =>
@@ -71,6 +111,106 @@ export const tests = [
         new URL(entityUrl('web-app')).pathname,
         'page',
       );
+    },
+  },
+  {
+    name: 'a start and a stop show Starting and Stopping live, each state within 2.5 s of Coder, and the row never moves',
+    systems: BOTH,
+    async run({ page }) {
+      await fakeCoder.reset({ buildStepMs: 1500 });
+      await linkDemo(page, 'web-app');
+      const name = 'web-app-feature';
+      const id = await fakeCoder.workspaceId(name);
+      await page.evaluate(watchRow, name);
+      const lags = [];
+      const lagOf = async (state, at) => {
+        await eventually(
+          () =>
+            page.evaluate(
+              ([wanted, since]) =>
+                window.__rowWatch.states.some(
+                  entry => entry.state === wanted && entry.at >= since - 50,
+                ),
+              [state, at],
+            ),
+          `the row never showed ${state}`,
+        );
+        const shown = await page.evaluate(
+          ([wanted, since]) =>
+            window.__rowWatch.states.find(
+              entry => entry.state === wanted && entry.at >= since - 50,
+            ).at,
+          [state, at],
+        );
+        lags.push({ state, ms: Math.max(0, shown - at) });
+      };
+
+      await page.getByRole('button', { name: `Start ${name}` }).click();
+      await eventually(
+        async () =>
+          (await fakeCoder.coder('GET', `/api/v2/workspaces/${id}`))
+            .latest_build.status === 'running',
+        'Coder never started it',
+      );
+      const start = await buildMoments(id);
+      await lagOf('Starting', start.working);
+      await lagOf('Running', start.done);
+
+      await page
+        .getByRole('button', { name: `More actions for ${name}` })
+        .click();
+      await page.getByRole('menuitem', { name: 'Stop' }).click();
+      await eventually(
+        async () =>
+          (await fakeCoder.coder('GET', `/api/v2/workspaces/${id}`))
+            .latest_build.status === 'stopped',
+        'Coder never stopped it',
+      );
+      const stop = await buildMoments(id);
+      await lagOf('Stopping', stop.working);
+      await lagOf('Stopped', stop.done);
+
+      const slow = lags.filter(lag => lag.ms > 2500);
+      assert(slow.length === 0, `shown late: ${JSON.stringify(lags)}`);
+      const indexes = await page.evaluate(() => window.__rowWatch.indexes);
+      assertEqual(indexes.length, 1, `row positions ${indexes}`);
+    },
+  },
+  {
+    name: 'the header button stays on the workspace it started; a second click 1 s later starts nothing else',
+    systems: BOTH,
+    async run({ page }) {
+      await fakeCoder.reset({ buildStepMs: 1500 });
+      await linkDemo(page, 'payments-api');
+      const header = page.locator('header');
+      const start = header.getByRole('button', { name: 'Start payments-api' });
+      await start.waitFor({ timeout: 20_000 });
+      await fakeCoder.clearRequests();
+      await start.click();
+      const starting = header.getByRole('button', {
+        name: 'Starting payments-api…',
+      });
+      await starting.waitFor();
+      assert(await starting.isDisabled(), 'Starting… is disabled');
+      await page.waitForTimeout(1000);
+      // A second click where the button was: it must not start anything else.
+      await header
+        .getByRole('button')
+        .first()
+        .click({ force: true })
+        .catch(() => {});
+      assertEqual(
+        await header.getByRole('button', { name: /payments-archive/ }).count(),
+        0,
+        'buttons naming the dormant payments-archive',
+      );
+      await header
+        .getByRole('link', { name: 'Open payments-api in Coder' })
+        .waitFor({ timeout: 30_000 });
+      const builds = (await fakeCoder.requests()).filter(
+        request => request.method === 'POST' && /\/builds$/.test(request.url),
+      );
+      assertEqual(builds.length, 1, 'builds requested');
     },
   },
 ];

@@ -95,6 +95,14 @@ export function useWorkspaceAction(
       queryClient.invalidateQueries({
         queryKey: coderQueryKeys.workspaces(snapshot.version),
       });
+      // If the workspace was already followed (e.g. its agent was still connecting),
+      // read it now: the follow's 2 s cadence restarts from the new build, so no state
+      // of it is skipped.
+      if (workspace) {
+        queryClient.invalidateQueries({
+          queryKey: coderQueryKeys.workspace(snapshot.version, workspace.id),
+        });
+      }
     },
   });
 
