@@ -34,7 +34,7 @@ export const SHARED_PACKAGES = [
 
 const ENTRIES = { newSystem: 'src/alpha.ts', classic: 'src/index.ts' };
 const KB = 1024;
-const TOP_CONTRIBUTORS = 10;
+const TOP_CONTRIBUTORS = Number(process.env.BENCH_TOP ?? 10);
 
 export async function measureBundle() {
   const result = await esbuild.build({
