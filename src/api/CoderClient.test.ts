@@ -165,7 +165,7 @@ describe('CoderClient', () => {
         `${PROXY}/api/v2/workspaces`,
         () =>
           new HttpResponse(
-            'Error occurred while trying to proxy: 127.0.0.1:3900',
+            'Error occurred while trying to proxy: localhost:7007/api/proxy/coder/api/v2/workspaces?q=owner%3Ame%20param%3A%22repo_url%3Dhttps%3A%2F%2Fgithub.com%2Facme%2Fweb-app%22',
             { status: 504 },
           ),
       ),
@@ -174,8 +174,9 @@ describe('CoderClient', () => {
       .getWorkspaces({})
       .catch(e => e);
     expect(error.coder).toMatchObject({ status: 504, fromCoder: false });
-    expect(error.coder.message).toContain(
-      'Error occurred while trying to proxy',
+    // Decoded, so the search it failed on reads as the user typed it.
+    expect(error.coder.message).toBe(
+      'Error occurred while trying to proxy: localhost:7007/api/proxy/coder/api/v2/workspaces?q=owner:me param:"repo_url=https://github.com/acme/web-app"',
     );
   });
 

@@ -106,8 +106,9 @@ function parseErrorBody(text: string): ParsedErrorBody {
   try {
     json = JSON.parse(text);
   } catch {
-    // Plain-text errors come from proxies (e.g. "Error occurred while trying to proxy").
-    const message = text.trim().slice(0, 300);
+    // Plain-text errors come from proxies (e.g. "Error occurred while trying to proxy:
+    // host/api/proxy/coder/api/v2/workspaces?q=owner%3Ame…"): show the URL readable.
+    const message = decodePercents(text.trim()).slice(0, 300);
     return { message: message || undefined, fromCoder: false };
   }
   const coder = v.safeParse(coderErrorBodySchema, json);
@@ -127,4 +128,13 @@ function parseErrorBody(text: string): ParsedErrorBody {
     };
   }
   return { fromCoder: false };
+}
+
+/** `text` with its %-escapes decoded where they form valid UTF-8; as it was otherwise. */
+function decodePercents(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -99,4 +99,42 @@ describe('useCoderNotify', () => {
     ]);
     expect(toastApi.post).not.toHaveBeenCalled();
   });
+
+  it('replaces the toast about the same workspace with the newer one', async () => {
+    const { alertApi } = fakes();
+    const closed: string[] = [];
+    const toastApi = {
+      post: jest.fn((toast: { title: string }) => ({
+        close: () => closed.push(toast.title),
+      })),
+    };
+    function SameWorkspace() {
+      const notify = useCoderNotify();
+      return (
+        <button
+          onClick={() => {
+            notify({ message: 'Starting a…', severity: 'info', key: 'a' });
+            notify({ message: 'Starting b…', severity: 'info', key: 'b' });
+            notify({ message: 'a is running.', severity: 'success', key: 'a' });
+          }}
+        >
+          go
+        </button>
+      );
+    }
+    render(
+      <TestApiProvider
+        apis={[
+          [alertApiRef, alertApi],
+          [toastApiRef, toastApi],
+          [appTreeApiRef, { getTree: () => ({ tree: {} }) } as any],
+        ]}
+      >
+        <SameWorkspace />
+      </TestApiProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'go' }));
+    expect(closed).toEqual(['Starting a…']);
+    expect(toastApi.post).toHaveBeenCalledTimes(3);
+  });
 });

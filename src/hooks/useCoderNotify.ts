@@ -8,7 +8,17 @@ export interface CoderNotice {
   severity: 'info' | 'success' | 'error';
   /** Hide by itself after a few seconds (errors stay until dismissed otherwise). */
   transient?: boolean;
+  /**
+   * What the notice is about, e.g. a workspace id: a newer notice with the same key
+   * replaces the older one (toasts only; a classic app's alerts cannot be withdrawn).
+   */
+  key?: string;
+  /** A link shown with the toast, e.g. to a failed build's logs. */
+  link?: { label: string; href: string };
 }
+
+/** The open toast per key, so the next notice about the same thing replaces it. */
+const openToasts = new Map<string, { close(): void }>();
 
 const TRANSIENT_MS = 5_000;
 const TOAST_STATUS = {
@@ -28,13 +38,17 @@ export function useCoderNotify(): (notice: CoderNotice) => void {
   const toastApi = apis.get(appTreeApiRef) ? apis.get(toastApiRef) : undefined;
   const alertApi = apis.get(alertApiRef);
   return useCallback(
-    ({ message, severity, transient }: CoderNotice) => {
+    ({ message, severity, transient, key, link }: CoderNotice) => {
       if (toastApi) {
-        toastApi.post({
+        if (key) openToasts.get(key)?.close();
+        const posted = toastApi.post({
           title: message,
           status: TOAST_STATUS[severity],
           timeout: transient ? TRANSIENT_MS : undefined,
+          links: link ? [link] : undefined,
         });
+        // Older releases of the toast API return nothing to close.
+        if (key && posted) openToasts.set(key, posted);
         return;
       }
       alertApi?.post({

@@ -124,7 +124,10 @@ export function useCoderWorkspaces(
           isPending: !page && results.some(result => result.isPending),
           isPlaceholderData: results.some(result => result.isPlaceholderData),
           isFetching: results.some(result => result.isFetching),
-          updatedAt: Math.max(0, ...results.map(result => result.dataUpdatedAt)),
+          updatedAt: Math.max(
+            0,
+            ...results.map(result => result.dataUpdatedAt),
+          ),
           refetch: async () => {
             await Promise.all(results.map(result => result.refetch()));
           },

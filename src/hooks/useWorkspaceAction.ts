@@ -76,6 +76,7 @@ export function useWorkspaceAction(
         message: `${WORKSPACE_ACTION_TEXT[action].progressive} ${workspace?.name}…`,
         severity: 'info',
         transient: true,
+        key: workspace?.id,
       });
     },
     onError: (error, action) => {
@@ -89,6 +90,7 @@ export function useWorkspaceAction(
       notify({
         message: `Could not ${WORKSPACE_ACTION_TEXT[action].done} ${workspace?.name ?? 'the workspace'}: ${message}${unknownOutcome}`,
         severity: 'error',
+        key: workspace?.id,
       });
     },
     onSettled: () => {

@@ -1,4 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
+import { alertApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   registerMswTestHooks,
@@ -62,8 +63,9 @@ describe('CoderWorkspacesCard live status', () => {
       }),
     );
     const { apis } = coderTestApis({ token: TEST_TOKEN });
+    const alertApi = { post: jest.fn(), alert$: jest.fn() };
     await renderInTestApp(
-      <TestApiProvider apis={apis as any}>
+      <TestApiProvider apis={[...apis, [alertApiRef, alertApi]] as any}>
         <EntityProvider entity={webApp}>
           <CoderProvider>
             <CoderWorkspacesCard readEntityData />
@@ -88,5 +90,14 @@ describe('CoderWorkspacesCard live status', () => {
     // again once it settled (not every few seconds meanwhile).
     expect(new Set(followRequests)).toEqual(new Set([starting.id]));
     await waitFor(() => expect(listRequests).toHaveLength(2));
+    // The finished build is announced, once.
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith({
+        message: 'web-app-main is running.',
+        severity: 'success',
+        display: 'transient',
+      }),
+    );
+    expect(alertApi.post).toHaveBeenCalledTimes(1);
   }, 10_000);
 });

@@ -400,6 +400,31 @@ describe('CoderWorkspacesCard', () => {
     expect(tokenStore.getToken()).toBe(TEST_TOKEN);
   });
 
+  it("shows a failed build's reason from Coder and a link to its logs", async () => {
+    const failed = workspaceFixture('web-app-broken', {
+      status: 'failed',
+      transition: 'start',
+    });
+    const build = failed.latest_build as Record<string, any>;
+    build.build_number = 7;
+    build.job = {
+      ...build.job,
+      error: 'terraform apply: quota exceeded for CPUs in eu-helsinki',
+    };
+    serveCoder(() => [failed]);
+    await renderCard({ token: TEST_TOKEN });
+    const row = (await screen.findByText('web-app-broken')).closest('li')!;
+    expect(
+      within(row).getByText(/quota exceeded for CPUs in eu-helsinki/),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', { name: /build logs of web-app-broken/i }),
+    ).toHaveAttribute(
+      'href',
+      `${TEST_ACCESS_URL}/@demo/web-app-broken/builds/7`,
+    );
+  });
+
   it('renders workspace names with markup as plain text', async () => {
     serveCoder(() => [workspaceFixture('<img src=x onerror=alert(1)>')]);
     await renderCard({ token: TEST_TOKEN });

@@ -14,6 +14,7 @@ import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
+import { useBuildOutcomes } from './useBuildOutcomes';
 import { useStableRowOrder } from './useStableRowOrder';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -29,6 +30,7 @@ const useStyles = makeStyles(theme => ({
   },
   list: { padding: 0 },
   more: { marginTop: theme.spacing(1) },
+  wrap: { overflowWrap: 'anywhere' },
 }));
 
 /** Props of {@link WorkspacesList}. @public */
@@ -51,6 +53,7 @@ export function WorkspacesList(props: WorkspacesListProps) {
   const { workspacesConfig, result, headingId, showMore, heldRows } =
     useWorkspacesCardState();
   const ordered = useStableRowOrder(result?.workspaces ?? [], heldRows ?? NONE);
+  useBuildOutcomes(result?.workspaces);
   const auth = useCoderAuth();
 
   if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
@@ -82,7 +85,8 @@ export function WorkspacesList(props: WorkspacesListProps) {
         defaultExpanded
         severity="error"
         title={description.title}
-        message={description.message}
+        // Proxy errors carry long URLs with no spaces: let them wrap inside the card.
+        message={<span className={classes.wrap}>{description.message}</span>}
       >
         <Button
           variant="outlined"

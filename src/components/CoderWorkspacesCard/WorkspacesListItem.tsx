@@ -8,6 +8,10 @@ import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { formatLastUsed } from './formatLastUsed';
 import { TemplateIcon } from './TemplateIcon';
 import { WorkspaceActions } from './WorkspaceActions';
+import {
+  buildLogsUrl,
+  workspacePageUrl,
+} from '../../workspaces/workspacePages';
 import { WorkspaceStatus } from './WorkspaceStatus';
 
 const useStyles = makeStyles(theme => ({
@@ -29,6 +33,11 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1),
     color: theme.palette.text.secondary,
+  },
+  failure: {
+    marginTop: theme.spacing(0.5),
+    color: theme.palette.error.main,
+    overflowWrap: 'anywhere',
   },
   visuallyHidden: {
     position: 'absolute',
@@ -55,7 +64,8 @@ export function WorkspacesListItem(props: WorkspacesListItemProps) {
   const { workspace } = props;
   const classes = useStyles();
   const { deployment } = useCoderAppConfig();
-  const href = `${deployment.accessUrl}/@${encodeURIComponent(workspace.owner_name)}/${encodeURIComponent(workspace.name)}`;
+  const href = workspacePageUrl(deployment.accessUrl, workspace);
+  const build = workspace.latest_build;
   return (
     <ListItem className={classes.item} component="li">
       <TemplateIcon
@@ -94,6 +104,19 @@ export function WorkspacesListItem(props: WorkspacesListItemProps) {
             Last used {formatLastUsed(workspace.last_used_at)}
           </Typography>
         </div>
+        {build.status === 'failed' && (
+          <Typography variant="body2" className={classes.failure}>
+            {build.job.error || `The ${build.transition} build failed.`}{' '}
+            <Link
+              to={buildLogsUrl(deployment.accessUrl, workspace)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`Build logs of ${workspace.name} (opens in Coder)`}
+            >
+              Build logs
+            </Link>
+          </Typography>
+        )}
       </div>
       <WorkspaceActions workspace={workspace} />
     </ListItem>
