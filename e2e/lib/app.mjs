@@ -26,10 +26,11 @@ export async function listedWorkspaceNames(
 ) {
   const list = page.getByRole('list', { name: cardTitle });
   await list.waitFor();
+  // Each row's first link is its name (a failed row also links to its build logs).
   return list
-    .getByRole('link')
-    .evaluateAll(links =>
-      links.map(link => link.firstChild?.textContent?.trim()),
+    .getByRole('listitem')
+    .evaluateAll(rows =>
+      rows.map(row => row.querySelector('a')?.firstChild?.textContent?.trim()),
     );
 }
 

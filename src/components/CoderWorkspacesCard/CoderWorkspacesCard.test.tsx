@@ -212,17 +212,25 @@ describe('CoderWorkspacesCard', () => {
       screen.getByRole('button', { name: 'Show more (35 not shown)' }),
     );
     await waitFor(() => expect(rows()).toHaveLength(50));
+    // Appended below, focus kept on the button (never disabled under the user).
+    expect(
+      screen.getByRole('button', { name: 'Show more (10 not shown)' }),
+    ).toHaveFocus();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Show more (10 not shown)' }),
     );
     await waitFor(() => expect(rows()).toHaveLength(60));
+    // The last page: the button is gone and focus is on the first new row.
+    await waitFor(() =>
+      expect(within(rows()[50]).getAllByRole('link')[0]).toHaveFocus(),
+    );
     expect(
       screen.queryByRole('button', { name: /show more/i }),
     ).not.toBeInTheDocument();
     // Each click fetched its page alone; the pages shown were not asked for again.
     expect(pages).toEqual(['0+25', '25+25', '50+25']);
     // 60 rows rendered three times: slow under a loaded CI machine, not a hang.
-  }, 15_000);
+  }, 30_000);
 
   it('says a search failed instead of showing fewer workspaces', async () => {
     serveCoder(q =>

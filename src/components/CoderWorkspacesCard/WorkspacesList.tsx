@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Progress, WarningPanel } from '@backstage/core-components';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { WarningPanel } from '@backstage/core-components';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -14,6 +14,7 @@ import { CreateWorkspaceButton } from './CreateWorkspaceButton';
 import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
+import { LoadingRows } from './LoadingRows';
 import { useBuildOutcomes } from './useBuildOutcomes';
 import { useStableRowOrder } from './useStableRowOrder';
 
@@ -54,6 +55,21 @@ export function WorkspacesList(props: WorkspacesListProps) {
     useWorkspacesCardState();
   const ordered = useStableRowOrder(result?.workspaces ?? [], heldRows ?? NONE);
   useBuildOutcomes(result?.workspaces);
+  // "Show more": rows are appended below; while the page loads the button says so, and
+  // when it was the last page focus moves to the first new row instead of the page.
+  const listRef = useRef<HTMLUListElement>(null);
+  const [moreFrom, setMoreFrom] = useState<number>();
+  const shownCount = result?.workspaces?.length ?? 0;
+  const loadingMore = moreFrom !== undefined && shownCount <= moreFrom;
+  const allShown = shownCount >= (result?.totalCount ?? 0);
+  useEffect(() => {
+    if (moreFrom === undefined || shownCount <= moreFrom) return;
+    if (allShown) {
+      // The button is gone; the first new row is where the user was heading.
+      listRef.current?.children[moreFrom]?.querySelector('a')?.focus();
+    }
+    setMoreFrom(undefined);
+  }, [moreFrom, shownCount, allShown]);
   const auth = useCoderAuth();
 
   if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
@@ -65,7 +81,7 @@ export function WorkspacesList(props: WorkspacesListProps) {
   }
   if (!auth.hasToken) return <CoderAuthForm />;
   if (!result || (result.isPending && !result.error)) {
-    return <Progress aria-label="Loading workspaces" />;
+    return <LoadingRows />;
   }
   if (result.error) {
     const description = describeCoderError(result.error);
@@ -118,7 +134,12 @@ export function WorkspacesList(props: WorkspacesListProps) {
   const notShown = (result.totalCount ?? workspaces.length) - workspaces.length;
   return (
     <>
-      <List className={classes.list} aria-labelledby={headingId} component="ul">
+      <List
+        className={classes.list}
+        aria-labelledby={headingId}
+        component="ul"
+        ref={listRef}
+      >
         {ordered.map(workspace =>
           renderListItem ? (
             renderListItem(workspace)
@@ -128,13 +149,18 @@ export function WorkspacesList(props: WorkspacesListProps) {
         )}
       </List>
       {notShown > 0 && (
+        // Never disabled: a disabled button drops keyboard focus to the page.
         <Button
           className={classes.more}
           size="small"
-          onClick={showMore}
-          disabled={result.isFetching}
+          aria-busy={loadingMore}
+          onClick={() => {
+            if (loadingMore) return;
+            setMoreFrom(workspaces.length);
+            showMore();
+          }}
         >
-          Show more ({notShown} not shown)
+          {loadingMore ? 'Loading more…' : `Show more (${notShown} not shown)`}
         </Button>
       )}
     </>
