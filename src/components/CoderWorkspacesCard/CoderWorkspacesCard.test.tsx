@@ -362,6 +362,7 @@ describe('CoderWorkspacesCard', () => {
   });
 
   it('names a broken catalog-info value and still lists workspaces', async () => {
+    const consoleErrors = jest.spyOn(console, 'error');
     serveCoder(() => [workspaceFixture('still-here')]);
     await renderCard({
       token: TEST_TOKEN,
@@ -375,6 +376,13 @@ describe('CoderWorkspacesCard', () => {
       screen.getByText('metadata.annotations["coder.com/params"]'),
     ).toBeInTheDocument();
     expect(screen.getByText(/json does not parse/i)).toBeInTheDocument();
+    // Valid markup: React warns about a list inside a paragraph.
+    expect(
+      consoleErrors.mock.calls.filter(call =>
+        String(call[0]).includes('validateDOMNesting'),
+      ),
+    ).toEqual([]);
+    consoleErrors.mockRestore();
   });
 
   it('names the missing setting when the access URL is not configured', async () => {

@@ -16,15 +16,15 @@ export function ConfigIssues() {
       defaultExpanded
       severity="warning"
       title={`${issues.length === 1 ? 'A Coder setting' : 'Some Coder settings'} in this entity's catalog-info could not be used`}
-      message={
-        <ul>
-          {issues.map(issue => (
-            <li key={issue.field}>
-              <code>{issue.field}</code>: {issue.message}
-            </li>
-          ))}
-        </ul>
-      }
-    />
+    >
+      {/* As children, not `message`: the message is a <p>, and a list cannot sit in one. */}
+      <ul>
+        {issues.map(issue => (
+          <li key={issue.field}>
+            <code>{issue.field}</code>: {issue.message}
+          </li>
+        ))}
+      </ul>
+    </WarningPanel>
   );
 }
