@@ -157,7 +157,9 @@ export const tests = [
     async run({ page }) {
       await openEntity(page, 'no-repo');
       const card = page.getByRole('region', { name: 'Coder workspaces' });
-      await card.getByRole('heading', { name: 'Missing Annotation' }).waitFor();
+      await card
+        .getByRole('heading', { name: 'No repository for this entity' })
+        .waitFor();
       await card.getByText('coder.com/repo-url', { exact: true }).waitFor();
       await card
         .getByText('backstage.io/source-location', { exact: true })

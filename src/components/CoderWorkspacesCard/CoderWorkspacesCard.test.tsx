@@ -355,9 +355,16 @@ describe('CoderWorkspacesCard', () => {
   it('explains a missing repository instead of listing', async () => {
     const seen = serveCoder(() => []);
     await renderCard({ token: TEST_TOKEN, entity: entity({}) });
+    // Card-sized: a heading and the YAML to add, not the page-sized panel.
     expect(
-      (await screen.findAllByText(/coder\.com\/repo-url/)).length,
-    ).toBeGreaterThan(0);
+      await screen.findByRole('heading', {
+        name: 'No repository for this entity',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/coder\.com\/repo-url: https:/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Missing Annotation' }),
+    ).not.toBeInTheDocument();
     expect(seen).toEqual([]);
   });
 

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { WarningPanel } from '@backstage/core-components';
-import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { describeCoderError } from '../../api/describeCoderError';
 import type { CoderWorkspace } from '../../api/types';
-import { CODER_ANNOTATIONS } from '../../catalog/entityCoderConfig';
 import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { CoderAuthForm } from '../CoderAuthForm/LazyCoderAuthForm';
 import { CreateWorkspaceButton } from './CreateWorkspaceButton';
@@ -15,6 +13,7 @@ import { CreateWorkspaceLink } from './CreateWorkspaceLink';
 import { useWorkspacesCardState } from './WorkspacesCardContext';
 import { WorkspacesListItem } from './WorkspacesListItem';
 import { LoadingRows } from './LoadingRows';
+import { MissingRepository } from './MissingRepository';
 import { useBuildOutcomes } from './useBuildOutcomes';
 import { useStableRowOrder } from './useStableRowOrder';
 
@@ -73,11 +72,7 @@ export function WorkspacesList(props: WorkspacesListProps) {
   const auth = useCoderAuth();
 
   if (workspacesConfig.readsEntityData && !workspacesConfig.repoUrl) {
-    return (
-      <MissingAnnotationEmptyState
-        annotation={[CODER_ANNOTATIONS.repoUrl, 'backstage.io/source-location']}
-      />
-    );
+    return <MissingRepository />;
   }
   if (!auth.hasToken) return <CoderAuthForm />;
   if (!result || (result.isPending && !result.error)) {
