@@ -1,9 +1,10 @@
 import { useContext } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { Content, Header, Page } from '@backstage/core-components';
+import { Content, Header, InfoCard, Page } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { CoderOAuthCallbackPage } from '../CoderOAuthCallback/CoderOAuthCallbackPage';
-import { CoderAuthWrapper } from '../CoderAuthWrapper/CoderAuthWrapper';
 import { CoderContext } from '../CoderProvider/CoderContext';
 import { CoderProvider } from '../CoderProvider/CoderProvider';
 import { CoderWorkspacesCard } from '../CoderWorkspacesCard/CoderWorkspacesCard';
@@ -21,6 +22,22 @@ interface CoderPageContentProps extends CoderPageProps {
   withHeader?: boolean;
 }
 
+/**
+ * One link form per page: "My workspaces" shows it, and the templates card says it
+ * needs it rather than showing a second form.
+ */
+function TemplatesOnceLinked() {
+  const { hasToken } = useCoderAuth();
+  if (hasToken) return <TemplatesCard />;
+  return (
+    <InfoCard title="Templates">
+      <Typography variant="body2" color="textSecondary">
+        Link your Coder account in My workspaces to see your templates.
+      </Typography>
+    </InfoCard>
+  );
+}
+
 function CoderPageContent(props: CoderPageContentProps) {
   const { title, withHeader = true } = props;
   const content = (
@@ -35,9 +52,7 @@ function CoderPageContent(props: CoderPageContentProps) {
               <DeploymentCard />
             </Grid>
             <Grid item>
-              <CoderAuthWrapper type="card" title="Templates">
-                <TemplatesCard />
-              </CoderAuthWrapper>
+              <TemplatesOnceLinked />
             </Grid>
           </Grid>
         </Grid>

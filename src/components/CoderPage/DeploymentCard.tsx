@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { describeCoderError } from '../../api/describeCoderError';
 import { useCoderApi } from '../../hooks/useCoderApi';
+import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { useCoderQuery } from '../../hooks/useCoderQuery';
 
@@ -14,11 +15,30 @@ import { useCoderQuery } from '../../hooks/useCoderQuery';
 export function DeploymentCard() {
   const api = useCoderApi();
   const { deployment } = useCoderAppConfig();
+  const { hasToken } = useCoderAuth();
   const buildInfo = useCoderQuery({
     queryKey: ['buildinfo'],
     queryFn: ({ signal }) => api.getBuildInfo({ signal }),
     staleTime: 10 * 60_000,
   });
+  const accessLink = (
+    <Link to={deployment.accessUrl} target="_blank" rel="noopener noreferrer">
+      {deployment.accessUrl}
+    </Link>
+  );
+  // Queries wait for a linked account; without one, say what is known, not "loading".
+  if (!hasToken) {
+    return (
+      <InfoCard title="Deployment">
+        <StructuredMetadataTable
+          metadata={{
+            'Access URL': accessLink,
+            Version: 'Link your Coder account to see it.',
+          }}
+        />
+      </InfoCard>
+    );
+  }
   return (
     <InfoCard title="Deployment">
       {buildInfo.isPending && <Progress />}
@@ -31,15 +51,7 @@ export function DeploymentCard() {
       {buildInfo.data && (
         <StructuredMetadataTable
           metadata={{
-            'Access URL': (
-              <Link
-                to={deployment.accessUrl}
-                target="_blank"
-                rel="noopener noreferrer"
-              >
-                {deployment.accessUrl}
-              </Link>
-            ),
+            'Access URL': accessLink,
             Version: buildInfo.data.version,
           }}
         />
