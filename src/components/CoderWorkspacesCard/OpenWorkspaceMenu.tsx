@@ -1,7 +1,8 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
+import type { PopoverActions } from '@material-ui/core/Popover';
 import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import type { CoderWorkspace } from '../../api/types';
 
@@ -28,6 +29,12 @@ export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement>();
   const close = () => setAnchor(undefined);
+  // The entries load after the menu opened; place it again once they are in.
+  const menuActions = useRef<PopoverActions>(null);
+  const reposition = useCallback(
+    () => menuActions.current?.updatePosition(),
+    [],
+  );
   return (
     <>
       <Button
@@ -47,10 +54,20 @@ export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
         anchorEl={anchor}
         open={Boolean(anchor)}
         onClose={close}
+        action={menuActions}
+        // Below the button, and never taller than the window: it scrolls instead.
+        getContentAnchorEl={null}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+        PaperProps={{ style: { maxHeight: 'calc(100vh - 32px)' } }}
       >
         {anchor && (
           <Suspense fallback={<MenuItem disabled>Loading…</MenuItem>}>
-            <MenuItems workspace={workspace} onDone={close} />
+            <MenuItems
+              workspace={workspace}
+              onDone={close}
+              onLoaded={reposition}
+            />
           </Suspense>
         )}
       </Menu>
