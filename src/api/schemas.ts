@@ -138,6 +138,8 @@ export const workspaceSchema = v.object({
   template_allow_user_cancel_workspace_jobs: v.boolean(),
   latest_build: workspaceBuildSchema,
   outdated: v.boolean(),
+  /** The requester marked it a favourite; Coder lists favourites first. */
+  favorite: v.optional(v.boolean(), false),
   dormant_at: v.nullish(v.string()),
   deleting_at: v.nullish(v.string()),
   last_used_at: v.string(),

@@ -361,7 +361,9 @@ describe('CoderWorkspacesCard', () => {
         name: 'No repository for this entity',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/coder\.com\/repo-url: https:/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/coder\.com\/repo-url: https:/),
+    ).toBeInTheDocument();
     expect(
       screen.queryByRole('heading', { name: 'Missing Annotation' }),
     ).not.toBeInTheDocument();
@@ -446,6 +448,20 @@ describe('CoderWorkspacesCard', () => {
       'href',
       `${TEST_ACCESS_URL}/@demo/web-app-broken/builds/7`,
     );
+  });
+
+  it("marks favourites with a star, in Coder's order (favourites first)", async () => {
+    const favourite = workspaceFixture('web-app-pinned', {
+      extra: { favorite: true },
+    });
+    serveCoder(() => [favourite, workspaceFixture('web-app-other')]);
+    await renderCard({ token: TEST_TOKEN });
+    const rows = within(
+      await screen.findByRole('list', { name: /coder workspaces/i }),
+    ).getAllByRole('listitem');
+    expect(within(rows[0]).getByTitle('Favourite')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('web-app-pinned')).toBeInTheDocument();
+    expect(within(rows[1]).queryByTitle('Favourite')).not.toBeInTheDocument();
   });
 
   it('renders workspace names with markup as plain text', async () => {

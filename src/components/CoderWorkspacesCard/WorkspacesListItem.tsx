@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
+import StarIcon from '@material-ui/icons/Star';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -33,6 +34,11 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1),
     color: theme.palette.text.secondary,
+  },
+  star: {
+    color: theme.palette.warning.main,
+    verticalAlign: 'text-bottom',
+    marginRight: theme.spacing(0.5),
   },
   failure: {
     marginTop: theme.spacing(0.5),
@@ -74,6 +80,13 @@ export function WorkspacesListItem(props: WorkspacesListItemProps) {
       />
       <div className={classes.body}>
         <Typography component="div" className={classes.name}>
+          {workspace.favorite && (
+            <StarIcon
+              className={classes.star}
+              titleAccess="Favourite"
+              fontSize="inherit"
+            />
+          )}
           <Link to={href} target="_blank" rel="noopener noreferrer">
             {workspace.name}
             <span className={classes.visuallyHidden}> (opens in Coder)</span>
