@@ -1,7 +1,7 @@
 /*
  * The card as a new user meets it: it keeps the user's place and tells the truth.
  */
-import { entityUrl } from '../lib/system.mjs';
+import { entityUrl, screenshotPath } from '../lib/system.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
 import {
   assert,
@@ -211,6 +211,37 @@ export const tests = [
         request => request.method === 'POST' && /\/builds$/.test(request.url),
       );
       assertEqual(builds.length, 1, 'builds requested');
+    },
+  },
+  {
+    name: 'the card at 1440 and 800 px, light and dark (screenshots)',
+    systems: BOTH,
+    async run({ page }) {
+      await linkDemo(page, 'web-app');
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate(
+          id => window.localStorage.setItem('theme', id),
+          theme,
+        );
+        for (const width of [1440, 800]) {
+          await page.setViewportSize({ width, height: 1000 });
+          await page.reload();
+          const list = page.getByRole('list', { name: 'Coder workspaces' });
+          await list.waitFor();
+          await list.getByText('Failed').first().waitFor();
+          // Nothing may stick out of the card, at either width.
+          const overflow = await page.evaluate(() =>
+            [...document.querySelectorAll('ul[aria-labelledby] > li')].some(
+              row => row.scrollWidth > row.clientWidth + 1,
+            ),
+          );
+          assert(!overflow, `a row overflows at ${width} px (${theme})`);
+          await page.screenshot({
+            path: screenshotPath(`card-${width}-${theme}.png`),
+          });
+        }
+      }
+      await page.evaluate(() => window.localStorage.removeItem('theme'));
     },
   },
 ];
