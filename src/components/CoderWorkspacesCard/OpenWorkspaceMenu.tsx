@@ -49,19 +49,20 @@ export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
       >
         Open
       </Button>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={close}
-        action={menuActions}
-        // Below the button, and never taller than the window: it scrolls instead.
-        getContentAnchorEl={null}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        PaperProps={{ style: { maxHeight: 'calc(100vh - 32px)' } }}
-      >
-        {anchor && (
+      {/* Mounted only while open: a list of closed menus is costly to render. */}
+      {anchor && (
+        <Menu
+          id={menuId}
+          anchorEl={anchor}
+          open
+          onClose={close}
+          action={menuActions}
+          // Below the button, and never taller than the window: it scrolls instead.
+          getContentAnchorEl={null}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+          transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+          PaperProps={{ style: { maxHeight: 'calc(100vh - 32px)' } }}
+        >
           <Suspense fallback={<MenuItem disabled>Loading…</MenuItem>}>
             <MenuItems
               workspace={workspace}
@@ -69,8 +70,8 @@ export function OpenWorkspaceMenu(props: OpenWorkspaceMenuProps) {
               onLoaded={reposition}
             />
           </Suspense>
-        )}
-      </Menu>
+        </Menu>
+      )}
     </>
   );
 }

@@ -112,18 +112,21 @@ export function WorkspaceActions(props: WorkspaceActionsProps) {
           >
             <MoreVertIcon fontSize="small" />
           </IconButton>
-          <Menu
-            id={menuId}
-            anchorEl={anchor}
-            open={Boolean(anchor)}
-            onClose={() => setAnchor(undefined)}
-          >
-            {secondary.map(action => (
-              <MenuItem key={action} onClick={() => choose(action)}>
-                {WORKSPACE_ACTION_TEXT[action].label}
-              </MenuItem>
-            ))}
-          </Menu>
+          {/* Mounted only while open: a list of closed menus is costly to render. */}
+          {anchor && (
+            <Menu
+              id={menuId}
+              anchorEl={anchor}
+              open
+              onClose={() => setAnchor(undefined)}
+            >
+              {secondary.map(action => (
+                <MenuItem key={action} onClick={() => choose(action)}>
+                  {WORKSPACE_ACTION_TEXT[action].label}
+                </MenuItem>
+              ))}
+            </Menu>
+          )}
         </>
       )}
       {confirmingDelete && (

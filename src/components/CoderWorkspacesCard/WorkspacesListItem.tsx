@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import StarIcon from '@material-ui/icons/Star';
@@ -63,10 +64,13 @@ export interface WorkspacesListItemProps {
 /**
  * One workspace: template icon, name (opens it in Coder), status, outdated and dormant
  * marks, and when it was last used. Names from Coder render as text, never as markup.
+ * Memoised: a new answer usually changes a few rows, and typing changes none.
  *
  * @public
  */
-export function WorkspacesListItem(props: WorkspacesListItemProps) {
+export const WorkspacesListItem = memo(function WorkspaceRow(
+  props: WorkspacesListItemProps,
+) {
   const { workspace } = props;
   const classes = useStyles();
   const { deployment } = useCoderAppConfig();
@@ -134,4 +138,4 @@ export function WorkspacesListItem(props: WorkspacesListItemProps) {
       <WorkspaceActions workspace={workspace} />
     </ListItem>
   );
-}
+});
