@@ -238,9 +238,12 @@ export const tests = [
             ),
           );
           assert(!overflow, `a row overflows at ${width} px (${theme})`);
-          await page.screenshot({
-            path: screenshotPath(`card-${width}-${theme}.png`),
-          });
+          // The card itself: in the new system it sits below the About card.
+          await page
+            .locator('.MuiCard-root', {
+              has: page.getByRole('heading', { name: 'Coder workspaces' }),
+            })
+            .screenshot({ path: screenshotPath(`card-${width}-${theme}.png`) });
         }
       }
       await page.evaluate(() => window.localStorage.removeItem('theme'));
