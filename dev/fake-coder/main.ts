@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   console.log(`  alice token (member): ${SEED_TOKENS.alice}`);
   console.log(`  admin token (owner):  ${SEED_TOKENS.admin}`);
   console.log(`  admin API: ${fake.url}/__fake`);
+  console.log(`  dashboard pages (open in a browser): ${fake.url}/`);
   if (options.oauth2.experiment) {
     console.log(
       `  OAuth2 provider on; dev app client id ${DEV_OAUTH_APP.clientId}`,

@@ -17,6 +17,7 @@ import { ICON_CACHE_CONTROL, ICONS } from './icons';
 import { csrfFailure, writeCsrfFailure } from './oauth2/csrf';
 import { NO_STORE_HEADERS } from './oauth2/errors';
 import { handleOAuth2Root, isOAuth2RootPath } from './oauth2/router';
+import { handlePage } from './pages/routes';
 import { OAuth2Options, resolveOAuth2Settings } from './oauth2/settings';
 import { rateLimitMessage } from './rateLimit';
 import { isOwnerRole } from './api/lookups';
@@ -266,10 +267,12 @@ async function handle(
     await handleApi(deployment, request, response, url);
     return;
   }
+  // Dashboard pages last, so none can shadow a route above.
+  if (handlePage(deployment, request, response, url)) return;
   writeRaw(
     response,
     404,
-    'Not found: this fake Coder serves /api/v2, /oauth2, /.well-known/oauth-*, /login, /icon and /__fake.\n',
+    'Not found: this fake Coder serves /api/v2, /oauth2, /.well-known/oauth-*, /login, /icon, /__fake and a few dashboard pages (see /).\n',
     {
       'Content-Type': 'text/plain; charset=utf-8',
     },

@@ -1,6 +1,7 @@
-import { apiError, notFound } from '../errors';
+import type { Micros } from '../clock';
+import { apiError, notFound, ValidationError } from '../errors';
 import { goQuote, parseGoBool } from '../goText';
-import type { WorkspaceRecord } from '../records';
+import type { UserRecord, WorkspaceRecord } from '../records';
 import type { ApiContext } from '../router';
 import {
   compileWorkspaceFilter,
@@ -9,35 +10,66 @@ import {
   sortWorkspaces,
 } from '../searchQuery';
 import { serializeWorkspace } from '../serialize';
+import type { Store } from '../store';
 import { isOwnerRole, userParam, workspaceParam } from './lookups';
 import { parsePagination } from './pagination';
 
 /** Workspaces: list and search, lookups by id and by name, favourites. */
 
-export function getWorkspaces(context: ApiContext): void {
-  const { store } = context.deployment;
-  const page = parsePagination(context.url);
+/** The message of the 400 GET /api/v2/workspaces answers for a bad `q`. */
+export const INVALID_WORKSPACE_QUERY_MESSAGE =
+  'Invalid workspace search query.';
+
+/**
+ * GET /api/v2/workspaces without the paging: what `query` finds among the
+ * workspaces `actor` may see, in Coder's order, or Coder's validation
+ * errors. Shared with the fake's dashboard pages, so `/workspaces?filter=`
+ * lists exactly what the API would.
+ */
+export function searchWorkspaces(
+  store: Store,
+  actor: UserRecord,
+  query: string,
+  now: Micros,
+):
+  | { ok: true; workspaces: WorkspaceRecord[] }
+  | { ok: false; errors: ValidationError[] } {
   const { filter, errors } = parseWorkspaceQuery(
-    context.url.searchParams.get('q') ?? '',
-    searchLookups(store, context.actor.id),
+    query,
+    searchLookups(store, actor.id),
   );
-  if (errors.length > 0)
-    throw apiError(400, 'Invalid workspace search query.', undefined, errors);
+  if (errors.length > 0) return { ok: false, errors };
   if (filter.ownerUsername === 'me') {
-    filter.ownerId = context.actor.id;
+    filter.ownerId = actor.id;
     filter.ownerUsername = '';
   }
-  const matches = compileWorkspaceFilter(filter, store, context.now);
+  const matches = compileWorkspaceFilter(filter, store, now);
   const visible: WorkspaceRecord[] = [];
-  const seeEverything = isOwnerRole(context.actor);
+  const seeEverything = isOwnerRole(actor);
   for (const workspace of store.workspaces.values()) {
-    if (
-      (seeEverything || workspace.ownerId === context.actor.id) &&
-      matches(workspace)
-    )
+    if ((seeEverything || workspace.ownerId === actor.id) && matches(workspace))
       visible.push(workspace);
   }
-  const sorted = sortWorkspaces(visible, store, context.actor.id);
+  return { ok: true, workspaces: sortWorkspaces(visible, store, actor.id) };
+}
+
+export function getWorkspaces(context: ApiContext): void {
+  const page = parsePagination(context.url);
+  const result = searchWorkspaces(
+    context.deployment.store,
+    context.actor,
+    context.url.searchParams.get('q') ?? '',
+    context.now,
+  );
+  if (!result.ok) {
+    throw apiError(
+      400,
+      INVALID_WORKSPACE_QUERY_MESSAGE,
+      undefined,
+      result.errors,
+    );
+  }
+  const sorted = result.workspaces;
   const paged = sorted.slice(
     page.offset,
     page.limit > 0 ? page.offset + page.limit : undefined,
