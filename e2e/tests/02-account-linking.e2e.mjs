@@ -219,7 +219,7 @@ export const tests = [
       assertEqual(
         Object.fromEntries(url.searchParams),
         {
-          mode: 'manual',
+          mode: 'form',
           'param.region': 'eu-helsinki',
           'param.cpu': '4',
           'param.repo_url': 'https://gitlab.com/acme/payments-api',

@@ -20,7 +20,10 @@ export interface WorkspaceCreationUrlInput {
 export function buildWorkspaceCreationUrl(
   input: WorkspaceCreationUrlInput,
 ): string {
-  const query = new URLSearchParams({ mode: input.mode });
+  // Coder's create page knows `form`, `auto` and `duplicate`; our `manual` is its form.
+  const query = new URLSearchParams({
+    mode: input.mode === 'auto' ? 'auto' : 'form',
+  });
   const params: Record<string, string | undefined> = { ...input.params };
   if (input.repoUrl) {
     for (const key of input.repoUrlParamKeys) params[key] = input.repoUrl;
