@@ -249,4 +249,47 @@ export const tests = [
       await page.evaluate(() => window.localStorage.removeItem('theme'));
     },
   },
+  {
+    name: 'links into the dev Coder open real pages: the session token, a workspace, its build logs',
+    systems: BOTH,
+    async run({ page, context }) {
+      await openEntity(page, 'web-app');
+      const opened = async link => {
+        const [tab] = await Promise.all([
+          context.waitForEvent('page'),
+          link.click(),
+        ]);
+        await tab.waitForLoadState();
+        return tab;
+      };
+      const tokenPage = await opened(
+        page.getByRole('link', { name: /Get a session token from Coder/ }),
+      );
+      const token = await tokenPage
+        .getByRole('textbox', { name: 'Session token' })
+        .inputValue();
+      assertEqual(token, DEMO_TOKEN, 'the token Coder shows');
+      await tokenPage.close();
+
+      await submitToken(page, token);
+      const list = page.getByRole('list', { name: 'Coder workspaces' });
+      await list.waitFor();
+      const workspacePage = await opened(
+        list.getByRole('link', { name: /^web-app-main/ }),
+      );
+      await workspacePage
+        .getByRole('heading', { level: 1, name: /web-app-main/ })
+        .waitFor();
+      await workspacePage.close();
+
+      const logsPage = await opened(
+        list.getByRole('link', { name: /Build logs of web-app-broken/ }),
+      );
+      await logsPage
+        .getByText(/Unable to pull image/)
+        .first()
+        .waitFor();
+      await logsPage.close();
+    },
+  },
 ];
