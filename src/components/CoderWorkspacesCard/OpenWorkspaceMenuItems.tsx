@@ -17,7 +17,6 @@ import {
   workspaceLinks,
   type WorkspaceLink,
 } from '../../workspaces/workspaceLinks';
-import { resolveIconUrl } from './TemplateIcon';
 
 /** Props of {@link OpenWorkspaceMenuItems}. */
 export interface OpenWorkspaceMenuItemsProps {
@@ -40,14 +39,14 @@ const KIND_ICONS = {
   app: AppsIcon,
 };
 
-function LinkIcon(props: { link: WorkspaceLink; accessUrl: string }) {
-  const { link, accessUrl } = props;
-  const src = link.icon ? resolveIconUrl(link.icon, accessUrl) : undefined;
+function LinkIcon(props: { link: WorkspaceLink }) {
+  const { link } = props;
   const Icon = KIND_ICONS[link.kind];
   return (
     <ListItemIcon style={{ minWidth: 32 }}>
-      {src ? (
-        <img src={src} alt="" width={20} height={20} />
+      {/* link.icon passed safeUrl in workspaceLinks: http(s) only. */}
+      {link.icon ? (
+        <img src={link.icon} alt="" width={20} height={20} />
       ) : (
         <Icon fontSize="small" />
       )}
@@ -104,7 +103,7 @@ export function OpenWorkspaceMenuItems(props: OpenWorkspaceMenuItemsProps) {
   const item = (link: WorkspaceLink) => {
     const content = (
       <>
-        <LinkIcon link={link} accessUrl={deployment.accessUrl} />
+        <LinkIcon link={link} />
         <ListItemText primary={link.label} secondary={link.agentName} />
       </>
     );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Avatar from '@material-ui/core/Avatar';
 import { makeStyles } from '@material-ui/core/styles';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
+import { safeUrl } from '../../workspaces/safeUrl';
 
 const useStyles = makeStyles(theme => ({
   icon: {
@@ -13,27 +14,6 @@ const useStyles = makeStyles(theme => ({
     '& img': { objectFit: 'contain' },
   },
 }));
-
-/**
- * The icon's address, or undefined when it is unsafe or empty. Coder stores built-in
- * icons as paths on the deployment (`/icon/docker.svg`, `/emoji/…`); anything but
- * http(s) — `javascript:`, `data:` — is refused.
- */
-export function resolveIconUrl(
-  icon: string,
-  accessUrl: string,
-): string | undefined {
-  const trimmed = icon.trim();
-  if (!trimmed) return undefined;
-  try {
-    const url = new URL(trimmed, `${accessUrl}/`);
-    return url.protocol === 'https:' || url.protocol === 'http:'
-      ? url.href
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Props of {@link TemplateIcon}. @public */
 export interface TemplateIconProps {
@@ -55,7 +35,11 @@ export function TemplateIcon(props: TemplateIconProps) {
   const classes = useStyles();
   const { deployment } = useCoderAppConfig();
   const [failed, setFailed] = useState(false);
-  const src = failed ? undefined : resolveIconUrl(icon, deployment.accessUrl);
+  // Coder stores built-in icons as paths on the deployment (`/icon/docker.svg`,
+  // `/emoji/…`); anything but http(s) (`javascript:`, `data:`) is refused.
+  const src = failed
+    ? undefined
+    : safeUrl(icon, { base: `${deployment.accessUrl}/` });
   return (
     <Avatar
       className={classes.icon}
