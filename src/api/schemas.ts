@@ -6,8 +6,14 @@ import * as v from 'valibot';
  * read cannot break parsing. Shapes follow shared/coder-api/CONTRACT.md §3–§4.
  */
 
-/** A workspace's status, derived by Coder from its latest build. @public */
+/**
+ * A workspace's status, derived by Coder from its latest build. `unknown` stands for a
+ * status this version of the plugin does not know (one a newer Coder added).
+ *
+ * @public
+ */
 export type CoderWorkspaceStatus =
+  | 'unknown'
   | 'pending'
   | 'starting'
   | 'running'
@@ -22,13 +28,18 @@ export type CoderWorkspaceStatus =
 /** What a build does to its workspace. @public */
 export type CoderWorkspaceTransition = 'start' | 'stop' | 'delete';
 
-/** Whether an agent is connected to Coder. @public */
+/**
+ * Whether an agent is connected to Coder. `unknown` stands for a status this version of
+ * the plugin does not know.
+ *
+ * @public
+ */
 export type CoderAgentStatus =
-  'connecting' | 'connected' | 'disconnected' | 'timeout';
+  'unknown' | 'connecting' | 'connected' | 'disconnected' | 'timeout';
 
 // Typed as the named unions so declarations (and report.api.md) print the alias, not a
 // union whose member order can vary between compilations.
-const workspaceStatuses: readonly CoderWorkspaceStatus[] = [
+const workspaceStatuses: readonly Exclude<CoderWorkspaceStatus, 'unknown'>[] = [
   'pending',
   'starting',
   'running',
@@ -41,7 +52,7 @@ const workspaceStatuses: readonly CoderWorkspaceStatus[] = [
   'deleted',
 ];
 
-const agentStatuses: readonly CoderAgentStatus[] = [
+const agentStatuses: readonly Exclude<CoderAgentStatus, 'unknown'>[] = [
   'connecting',
   'connected',
   'disconnected',
@@ -53,6 +64,29 @@ const transitions: readonly CoderWorkspaceTransition[] = [
   'stop',
   'delete',
 ];
+
+/*
+ * Statuses from Coder's enums: any text parses, one this version does not know as
+ * `unknown`, so a Coder that adds a status costs one row its label, not the whole list.
+ * Not text at all is still an error. Return types are spelled out so declarations (and
+ * report.api.md) print the alias.
+ */
+const knownWorkspaceStatuses: ReadonlySet<string> = new Set(workspaceStatuses);
+const workspaceStatusSchema = v.pipe(
+  v.string(),
+  v.transform((status): CoderWorkspaceStatus =>
+    knownWorkspaceStatuses.has(status)
+      ? (status as CoderWorkspaceStatus)
+      : 'unknown',
+  ),
+);
+const knownAgentStatuses: ReadonlySet<string> = new Set(agentStatuses);
+const agentStatusSchema = v.pipe(
+  v.string(),
+  v.transform((status): CoderAgentStatus =>
+    knownAgentStatuses.has(status) ? (status as CoderAgentStatus) : 'unknown',
+  ),
+);
 
 /** Optional on the wire (omitted when empty, see CONTRACT §11). */
 const optionalString = v.optional(v.string());
@@ -93,7 +127,7 @@ export const workspaceAppSchema = v.object({
 export const workspaceAgentSchema = v.object({
   id: v.string(),
   name: v.string(),
-  status: v.picklist(agentStatuses),
+  status: agentStatusSchema,
   lifecycle_state: v.string(),
   display_apps: v.optional(v.array(v.string()), []),
   apps: v.optional(v.array(workspaceAppSchema), []),
@@ -111,7 +145,7 @@ export const workspaceResourceSchema = v.object({
 export const workspaceBuildSchema = v.object({
   id: v.string(),
   build_number: v.number(),
-  status: v.picklist(workspaceStatuses),
+  status: workspaceStatusSchema,
   transition: v.picklist(transitions),
   template_version_id: v.string(),
   created_at: v.string(),
@@ -150,10 +184,63 @@ export const workspaceSchema = v.object({
   }),
 });
 
-export const workspacesResponseSchema = v.object({
-  workspaces: v.array(workspaceSchema),
-  count: v.number(),
-});
+/*
+ * One page of workspaces. A workspace Coder describes in a way the plugin cannot read (a
+ * field missing or of the wrong type) is left out and counted in `skipped`, so one odd
+ * workspace never hides the others, while each shown workspace passed every check. When
+ * no workspace on the page can be read, the answer as a whole is not what the plugin
+ * expects (another API version, a proxy's page), and parsing fails naming the first
+ * problem, as it would for any other response.
+ */
+export const workspacesResponseSchema = v.pipe(
+  v.object({
+    workspaces: v.array(v.unknown()),
+    count: v.number(),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { workspaces: items, count } = dataset.value;
+    const workspaces: v.InferOutput<typeof workspaceSchema>[] = [];
+    let firstProblem:
+      { index: number; issue: v.BaseIssue<unknown> } | undefined;
+    items.forEach((item, index) => {
+      const result = v.safeParse(workspaceSchema, item);
+      if (result.success) workspaces.push(result.output);
+      else firstProblem ??= { index, issue: result.issues[0] };
+    });
+    if (firstProblem && workspaces.length === 0) {
+      const { index, issue } = firstProblem;
+      addIssue({
+        message: issue.message,
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: dataset.value,
+            key: 'workspaces',
+            value: items,
+          },
+          {
+            type: 'array',
+            origin: 'value',
+            input: items,
+            key: index,
+            value: items[index],
+          },
+          ...(issue.path ?? []),
+        ],
+      });
+      return NEVER;
+    }
+    const skipped = items.length - workspaces.length;
+    return {
+      workspaces,
+      /** Coder's total of matches, less those left out of this page. */
+      count: Math.max(workspaces.length, count - skipped),
+      /** Workspaces on this page left out because they could not be read. */
+      skipped,
+    };
+  }),
+);
 
 /** Coder's error body, `codersdk.Response` (CONTRACT §10). */
 export const coderErrorBodySchema = v.object({

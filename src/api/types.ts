@@ -25,7 +25,13 @@ export type CoderWorkspaceAgent = InferOutput<typeof workspaceAgentSchema>;
 export type CoderWorkspaceBuild = InferOutput<typeof workspaceBuildSchema>;
 /** A Coder workspace, as far as the plugin reads it. @public */
 export type CoderWorkspace = InferOutput<typeof workspaceSchema>;
-/** One page of `GET /api/v2/workspaces`; `count` is the total number of matches. @public */
+/**
+ * One page of `GET /api/v2/workspaces`. `count` is the total number of matches, less
+ * `skipped`: the workspaces on this page left out because the plugin could not read
+ * them (a field missing or of the wrong type), so one odd workspace never hides the rest.
+ *
+ * @public
+ */
 export type CoderWorkspacesResponse = InferOutput<
   typeof workspacesResponseSchema
 >;

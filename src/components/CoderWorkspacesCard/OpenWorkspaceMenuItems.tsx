@@ -59,9 +59,13 @@ function agentNote(workspace: CoderWorkspace): string | undefined {
   const agents = workspace.latest_build.resources.flatMap(r => r.agents);
   if (agents.length === 0) return undefined;
   if (agents.every(agent => agent.status === 'connected')) return undefined;
-  return agents.some(agent => agent.status === 'connecting')
-    ? 'Apps and IDEs appear once the agent has connected.'
-    : 'The agent is disconnected: apps and IDEs are unavailable until it is back.';
+  if (agents.some(agent => agent.status === 'connecting')) {
+    return 'Apps and IDEs appear once the agent has connected.';
+  }
+  if (agents.some(agent => agent.status === 'unknown')) {
+    return 'Coder reports an agent state this plugin does not know: apps and IDEs are not offered.';
+  }
+  return 'The agent is disconnected: apps and IDEs are unavailable until it is back.';
 }
 
 /**

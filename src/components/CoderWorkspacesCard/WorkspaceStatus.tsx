@@ -11,7 +11,10 @@ import { isWorkspaceTransitioning } from '../../queries/workspacesQueries';
 import Typography from '@material-ui/core/Typography';
 import type { CoderWorkspace } from '../../api/types';
 
-/** A workspace's state in words, combining the build's status and its agents'. */
+/**
+ * A workspace's state in words, combining the build's status and its agents'. A status
+ * this version does not know reads "Unknown" (or "Running, agent status unknown").
+ */
 export function describeWorkspaceStatus(workspace: CoderWorkspace): {
   label: string;
   tone: 'ok' | 'running' | 'pending' | 'error' | 'warning' | 'aborted';
@@ -31,6 +34,10 @@ export function describeWorkspaceStatus(workspace: CoderWorkspace): {
       ) {
         return { label: 'Running, agent disconnected', tone: 'warning' };
       }
+      // A state a newer Coder added: say so rather than guess it is fine.
+      if (agents.some(agent => agent.status === 'unknown')) {
+        return { label: 'Running, agent status unknown', tone: 'warning' };
+      }
       return { label: 'Running', tone: 'ok' };
     case 'starting':
       return { label: 'Starting', tone: 'running' };
@@ -49,8 +56,11 @@ export function describeWorkspaceStatus(workspace: CoderWorkspace): {
     case 'deleted':
       return { label: 'Deleted', tone: 'aborted' };
     case 'failed':
-    default:
       return { label: 'Failed', tone: 'error' };
+    case 'unknown':
+    default:
+      // A status a newer Coder added (the schema maps it to `unknown`).
+      return { label: 'Unknown', tone: 'warning' };
   }
 }
 
