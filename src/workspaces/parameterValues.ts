@@ -28,8 +28,52 @@ export function initialParameterValues(
 }
 
 /**
+ * The items of a `list(string)` value, which Coder keeps as a JSON array of strings in
+ * one string (`["a","b"]`); empty text is an empty list. `undefined` when the text is
+ * not such an array, e.g. a configured `a,b`.
+ *
+ * @public
+ */
+export function parseListValue(value: string): string[] | undefined {
+  if (value.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(parsed) && parsed.every(item => typeof item === 'string')
+    ? parsed
+    : undefined;
+}
+
+/** A `list(string)` value as Coder expects it: a JSON array of strings. @public */
+export function listValue(items: readonly string[]): string {
+  return JSON.stringify(items);
+}
+
+function listProblem(
+  parameter: CoderTemplateParameter,
+  value: string,
+): string | undefined {
+  const items = parseListValue(value);
+  if (!items) {
+    return `Coder expects a list such as ["a","b"]; ${JSON.stringify(value)} is not one. Add the items here instead.`;
+  }
+  if (items.length === 0)
+    return parameter.required ? 'Add at least one item.' : undefined;
+  if (parameter.options.length === 0) return undefined;
+  const offered = new Set(parameter.options.map(option => option.value));
+  const unknown = items.filter(item => !offered.has(item));
+  return unknown.length > 0
+    ? `Not an option: ${unknown.join(', ')}.`
+    : undefined;
+}
+
+/**
  * The problem Coder would report for `value`, checked before sending: required, options,
- * `validation_regex` (with the template's own error text), number bounds.
+ * `validation_regex` (with the template's own error text), number bounds, and for
+ * `list(string)` a JSON array of strings (with at least one item when required).
  *
  * @public
  */
@@ -37,12 +81,14 @@ export function parameterProblem(
   parameter: CoderTemplateParameter,
   value: string,
 ): string | undefined {
+  if (parameter.type === 'list(string)') return listProblem(parameter, value);
   if (value === '')
     return parameter.required ? 'This parameter is required.' : undefined;
-  if (parameter.options.length > 0 && parameter.type !== 'list(string)') {
-    if (!parameter.options.some(option => option.value === value))
-      return 'Choose one of the options.';
-  }
+  if (
+    parameter.options.length > 0 &&
+    !parameter.options.some(option => option.value === value)
+  )
+    return 'Choose one of the options.';
   if (parameter.type === 'number') {
     const number = Number(value);
     if (!Number.isFinite(number)) return 'Enter a number.';

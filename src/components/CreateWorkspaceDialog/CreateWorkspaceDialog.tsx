@@ -21,7 +21,10 @@ import {
   suggestWorkspaceName,
   workspaceNameProblem,
 } from '../../workspaces/workspaceName';
-import { ParameterField } from './ParameterField';
+import { useFieldFocus } from './focusField';
+import { ParameterFields } from './ParameterFields';
+import { ProblemsSummary } from './ProblemsSummary';
+import { cardOmission } from './repositoryScope';
 import { useCreateWorkspace } from './useCreateWorkspace';
 
 const useStyles = makeStyles(theme => ({
@@ -30,6 +33,9 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(2),
     paddingTop: theme.spacing(1),
+  },
+  summary: {
+    marginTop: theme.spacing(2),
   },
 }));
 
@@ -46,7 +52,9 @@ export interface CreateWorkspaceDialogProps {
 /**
  * Creates a workspace inside Backstage: template (preselected or chosen), the active
  * version's rich parameters as a form, a suggested name. Checks what it can before
- * sending; Coder's own validation errors land on their fields and nothing typed is lost.
+ * sending; its own and Coder's objections land on their fields, focus moves to the
+ * first, a summary beside the buttons names them all, and nothing typed is lost. Says
+ * when the new workspace will not be listed on the repository's card.
  *
  * @public
  */
@@ -89,6 +97,10 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [generalError, setGeneralError] = useState<string>();
   const [autoSent, setAutoSent] = useState(false);
+  // A new object per failed attempt, so the same problems are shown again each time.
+  const [reveal, setReveal] = useState<{ first?: string }>();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { fieldRef, focusField } = useFieldFocus();
 
   // New parameters (another template): start from defaults, keep what was typed.
   useEffect(() => {
@@ -108,6 +120,17 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
   const repoKeys = new Set(
     workspacesConfig.repoUrl ? workspacesConfig.repoUrlParamKeys : [],
   );
+  const fieldOrder = useMemo(
+    () => ['name', ...visibleParameters.map(parameter => parameter.name)],
+    [visibleParameters],
+  );
+  const omission = parameters.data
+    ? cardOmission(
+        workspacesConfig,
+        visibleParameters.map(parameter => parameter.name),
+        values,
+      )
+    : undefined;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -121,18 +144,25 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     }
     setFieldErrors(problems);
     setGeneralError(undefined);
-    if (Object.keys(problems).length > 0) return;
-    creation.create({
-      name,
-      template_id: template.id,
-      rich_parameter_values: visibleParameters.map(parameter => ({
-        name: parameter.name,
-        value: values[parameter.name] ?? '',
-      })),
-    });
+    if (Object.keys(problems).length > 0) {
+      setReveal({ first: fieldOrder.find(key => problems[key]) });
+      return;
+    }
+    creation.create(
+      {
+        name,
+        template_id: template.id,
+        rich_parameter_values: visibleParameters.map(parameter => ({
+          name: parameter.name,
+          value: values[parameter.name] ?? '',
+        })),
+      },
+      omission,
+    );
   };
 
-  // Coder's answer to a failed create goes onto the fields.
+  // Coder's answer to a failed create goes onto the fields, and is revealed once.
+  const revealedError = useRef<Error>();
   useEffect(() => {
     if (!creation.error) return;
     const problems = createWorkspaceProblems(
@@ -141,7 +171,20 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     );
     setFieldErrors(problems.fields);
     setGeneralError(problems.general);
-  }, [creation.error, visibleParameters]);
+    if (revealedError.current !== creation.error) {
+      revealedError.current = creation.error;
+      setReveal({ first: fieldOrder.find(key => problems.fields[key]) });
+    }
+  }, [creation.error, visibleParameters, fieldOrder]);
+
+  // Focus goes to the first field to fix; the summary beside the buttons then scrolls
+  // into view, since that is where the user pressed Create.
+  useEffect(() => {
+    if (!reveal) return;
+    if (reveal.first) focusField(reveal.first);
+    // jsdom (tests) has no layout and no scrollIntoView.
+    summaryRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [reveal, focusField]);
 
   // Auto mode: one click creates with the defaults; the form appears only on an objection.
   const ready = Boolean(
@@ -172,6 +215,9 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     Boolean(missingTemplate) ||
     Boolean(creation.error) ||
     Object.keys(fieldErrors).length > 0;
+  const problemFields = fieldOrder
+    .filter(key => fieldErrors[key])
+    .map(key => ({ key, label: fieldLabel(key, visibleParameters) }));
 
   return (
     <Dialog
@@ -202,11 +248,6 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
             onSubmit={submit}
             noValidate
           >
-            {generalError && (
-              <Alert severity="error" role="alert">
-                {generalError}
-              </Alert>
-            )}
             {missingTemplate && !template && (
               <Alert severity="warning" role="alert">
                 Coder does not offer the template "{missingTemplate}" to you: it
@@ -231,39 +272,58 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              id="coder-create-name"
-              label="Workspace name"
-              value={name}
-              onChange={event => setName(event.target.value)}
-              error={Boolean(fieldErrors.name)}
-              helperText={fieldErrors.name ?? 'Letters, digits and hyphens.'}
-              variant="outlined"
-              size="small"
-              required
-            />
-            {visibleParameters.map(parameter => (
-              <ParameterField
-                key={parameter.name}
-                parameter={parameter}
-                value={values[parameter.name] ?? ''}
-                onChange={value =>
-                  setValues(previous => ({
-                    ...previous,
-                    [parameter.name]: value,
-                  }))
-                }
-                error={fieldErrors[parameter.name]}
-                locked={
-                  repoKeys.has(parameter.name) && !unlocked.has(parameter.name)
-                }
-                onUnlock={() =>
-                  setUnlocked(previous => new Set(previous).add(parameter.name))
-                }
+            {omission === 'no repository parameter' && (
+              <Alert severity="info" role="status">
+                This template has no repository parameter, so the new workspace
+                will not be listed on this card.
+              </Alert>
+            )}
+            <div ref={fieldRef('name')}>
+              <TextField
+                id="coder-create-name"
+                label="Workspace name"
+                value={name}
+                onChange={event => setName(event.target.value)}
+                error={Boolean(fieldErrors.name)}
+                helperText={fieldErrors.name ?? 'Letters, digits and hyphens.'}
+                variant="outlined"
+                size="small"
+                fullWidth
+                required
               />
-            ))}
+            </div>
+            <ParameterFields
+              parameters={visibleParameters}
+              values={values}
+              onChange={(parameterName, value) =>
+                setValues(previous => ({ ...previous, [parameterName]: value }))
+              }
+              errors={fieldErrors}
+              repoKeys={repoKeys}
+              unlocked={unlocked}
+              onUnlock={parameterName =>
+                setUnlocked(previous => new Set(previous).add(parameterName))
+              }
+              fieldRef={fieldRef}
+              otherThan={
+                omission === 'another repository'
+                  ? workspacesConfig.repoUrl
+                  : undefined
+              }
+            />
           </form>
         )}
+        {showForm &&
+          templates.data &&
+          (generalError || problemFields.length > 0) && (
+            <ProblemsSummary
+              ref={summaryRef}
+              className={classes.summary}
+              fields={problemFields}
+              general={generalError}
+              onPick={focusField}
+            />
+          )}
       </DialogContent>
       <DialogActions>
         {workspacesConfig.creationUrl && (
@@ -299,4 +359,14 @@ function pick(
   return Object.fromEntries(
     keys.filter(key => key in record).map(key => [key, record[key]]),
   );
+}
+
+/** How the form labels a field, for the summary. */
+function fieldLabel(
+  key: string,
+  parameters: ReadonlyArray<{ name: string; display_name?: string }>,
+): string {
+  if (key === 'name') return 'Workspace name';
+  const parameter = parameters.find(candidate => candidate.name === key);
+  return parameter?.display_name || key;
 }

@@ -11,6 +11,8 @@ import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import EditIcon from '@material-ui/icons/Edit';
 import type { CoderTemplateParameter } from '../../api/types';
+import { ListParameterField } from './ListParameterField';
+import { parameterHelp } from './parameterHelp';
 
 /** Props of {@link ParameterField}. @public */
 export interface ParameterFieldProps {
@@ -23,24 +25,32 @@ export interface ParameterFieldProps {
   onUnlock?: () => void;
 }
 
-function notes(parameter: CoderTemplateParameter): string {
-  const parts = [parameter.description];
-  if (!parameter.mutable)
-    parts.push('Cannot be changed after the workspace is created.');
-  if (parameter.ephemeral) parts.push('Applies to this build only.');
-  if (parameter.validation_monotonic)
-    parts.push(
-      `Can only ${parameter.validation_monotonic === 'increasing' ? 'grow' : 'shrink'} later.`,
-    );
-  return parts.filter(Boolean).join(' ');
-}
-
-/** One rich parameter as a form control chosen by its type, options and form type. @public */
+/**
+ * One rich parameter as a form control chosen by its type, options and form type, with
+ * its limits in the helper text before anything is wrong.
+ *
+ * @public
+ */
 export function ParameterField(props: ParameterFieldProps) {
   const { parameter, value, onChange, error, locked, onUnlock } = props;
   const label = parameter.display_name || parameter.name;
-  const helper = error ?? notes(parameter);
+  const helper = parameterHelp(parameter, error);
   const id = `coder-parameter-${parameter.name}`;
+  const helperId = `${id}-helper-text`;
+
+  if (parameter.type === 'list(string)') {
+    return (
+      <ListParameterField
+        parameter={parameter}
+        value={value}
+        onChange={onChange}
+        id={id}
+        label={label}
+        helperText={helper}
+        error={Boolean(error)}
+      />
+    );
+  }
 
   if (parameter.type === 'bool') {
     return (
@@ -51,11 +61,12 @@ export function ParameterField(props: ParameterFieldProps) {
               id={id}
               checked={value === 'true'}
               onChange={event => onChange(String(event.target.checked))}
+              inputProps={{ 'aria-describedby': helper ? helperId : undefined }}
             />
           }
           label={label}
         />
-        {helper && <FormHelperText>{helper}</FormHelperText>}
+        {helper && <FormHelperText id={helperId}>{helper}</FormHelperText>}
       </FormControl>
     );
   }
@@ -67,6 +78,7 @@ export function ParameterField(props: ParameterFieldProps) {
         </FormLabel>
         <RadioGroup
           name={id}
+          aria-describedby={helper ? helperId : undefined}
           value={value}
           onChange={event => onChange(event.target.value)}
         >
@@ -79,12 +91,11 @@ export function ParameterField(props: ParameterFieldProps) {
             />
           ))}
         </RadioGroup>
-        {helper && <FormHelperText>{helper}</FormHelperText>}
+        {helper && <FormHelperText id={helperId}>{helper}</FormHelperText>}
       </FormControl>
     );
   }
-  const select =
-    parameter.options.length > 0 && parameter.type !== 'list(string)';
+  const select = parameter.options.length > 0;
   return (
     <TextField
       id={id}
@@ -96,11 +107,7 @@ export function ParameterField(props: ParameterFieldProps) {
       type={parameter.type === 'number' ? 'number' : 'text'}
       multiline={parameter.form_type === 'textarea'}
       error={Boolean(error)}
-      helperText={
-        parameter.type === 'list(string)' && !error
-          ? `${helper} A JSON list, e.g. ["a","b"].`.trim()
-          : helper
-      }
+      helperText={helper}
       variant="outlined"
       size="small"
       fullWidth
@@ -108,6 +115,12 @@ export function ParameterField(props: ParameterFieldProps) {
         min: parameter.validation_min ?? undefined,
         max: parameter.validation_max ?? undefined,
         readOnly: locked,
+      }}
+      // MUI links the helper text to a hidden input; the button users reach is this one.
+      SelectProps={{
+        SelectDisplayProps: {
+          'aria-describedby': helper ? helperId : undefined,
+        },
       }}
       InputProps={
         locked
