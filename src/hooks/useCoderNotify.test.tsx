@@ -137,4 +137,40 @@ describe('useCoderNotify', () => {
     expect(closed).toEqual(['Starting a…']);
     expect(toastApi.post).toHaveBeenCalledTimes(3);
   });
+
+  it('puts the link into the alert text in a classic app', async () => {
+    const { alertApi, toastApi } = fakes();
+    function Linked() {
+      const notify = useCoderNotify();
+      return (
+        <button
+          onClick={() =>
+            notify({
+              message: 'Created a.',
+              severity: 'success',
+              link: { label: 'Open in Coder', href: 'https://coder.test/@d/a' },
+            })
+          }
+        >
+          go
+        </button>
+      );
+    }
+    render(
+      <TestApiProvider
+        apis={[
+          [alertApiRef, alertApi],
+          [toastApiRef, toastApi],
+        ]}
+      >
+        <Linked />
+      </TestApiProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'go' }));
+    expect(alertApi.post).toHaveBeenCalledWith({
+      message: 'Created a. Open in Coder: https://coder.test/@d/a',
+      severity: 'success',
+      display: 'permanent',
+    });
+  });
 });

@@ -51,8 +51,9 @@ export function useCoderNotify(): (notice: CoderNotice) => void {
         if (key && posted) openToasts.set(key, posted);
         return;
       }
+      // Alerts carry text only: the link goes into the sentence.
       alertApi?.post({
-        message,
+        message: link ? `${message} ${link.label}: ${link.href}` : message,
         severity,
         display: transient ? 'transient' : 'permanent',
       });
