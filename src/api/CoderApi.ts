@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CoderBuildInfo,
+  CoderCreateTokenRequest,
   CoderCreateWorkspaceRequest,
   CoderParameterValue,
   CoderRegion,
@@ -73,8 +74,25 @@ export interface CoderApi {
     user: string,
     request: CoderCreateWorkspaceRequest,
   ): Promise<CoderWorkspace>;
-  /** `POST /api/v2/users/{user}/keys`: a new API key, e.g. for the VS Code link. */
+  /**
+   * `POST /api/v2/users/{user}/keys`: a new session-length API key with no name. Prefer
+   * {@link CoderApi.createToken}, which is named and short-lived.
+   */
   createApiKey(user: string): Promise<string>;
+  /**
+   * `POST /api/v2/users/{user}/keys/tokens`: a named API key with its own lifetime, e.g.
+   * for the VS Code link. Resolves to the key, `<10-character id>-<secret>`.
+   */
+  createToken(user: string, request: CoderCreateTokenRequest): Promise<string>;
+  /**
+   * `DELETE /api/v2/users/{user}/keys/{keyId}`: revokes an API key; `keyId` is the part
+   * of the key before the `-`.
+   */
+  deleteApiKey(
+    user: string,
+    keyId: string,
+    options?: CoderRequestOptions,
+  ): Promise<void>;
   /** `GET /api/v2/regions`: where path and subdomain apps are served. */
   getRegions(options?: CoderRequestOptions): Promise<CoderRegion[]>;
 }

@@ -15,6 +15,7 @@ import {
   workspacesResponseSchema,
 } from './schemas';
 import type {
+  CoderCreateTokenRequest,
   CoderCreateWorkspaceRequest,
   CoderWorkspaceBuildRequest,
   CoderWorkspacesRequest,
@@ -147,6 +148,25 @@ export class CoderClient implements CoderApi {
     const path = `/api/v2/users/${encodeURIComponent(user)}/keys`;
     const response = await this.send('POST', path, undefined);
     return (await parseBody(path, apiKeySchema, response)).key;
+  }
+
+  async createToken(user: string, request: CoderCreateTokenRequest) {
+    const path = `/api/v2/users/${encodeURIComponent(user)}/keys/tokens`;
+    const response = await this.send('POST', path, request);
+    return (await parseBody(path, apiKeySchema, response)).key;
+  }
+
+  async deleteApiKey(
+    user: string,
+    keyId: string,
+    options?: CoderRequestOptions,
+  ) {
+    await this.send(
+      'DELETE',
+      `/api/v2/users/${encodeURIComponent(user)}/keys/${encodeURIComponent(keyId)}`,
+      undefined,
+      options,
+    );
   }
 
   async getRegions(options?: CoderRequestOptions) {

@@ -83,3 +83,20 @@ export interface CoderCreateWorkspaceRequest {
   template_version_id?: string;
   rich_parameter_values?: CoderParameterValue[];
 }
+
+/**
+ * Body of `POST /api/v2/users/{user}/keys/tokens` (codersdk.CreateTokenRequest). No
+ * scope: Coder gives the token the user's full access (`coder:all`), as VS Code needs.
+ *
+ * @public
+ */
+export interface CoderCreateTokenRequest {
+  /** Unique among the user's tokens (Coder answers 409 otherwise); shown in Coder's token list. */
+  token_name: string;
+  /**
+   * How long the token lives, in nanoseconds (a Go `time.Duration`). Coder refuses 0 or
+   * less and anything over the deployment's maximum (CODER_MAX_TOKEN_LIFETIME, or
+   * CODER_MAX_ADMIN_TOKEN_LIFETIME for owners: 7 days by default).
+   */
+  lifetime: number;
+}

@@ -1,6 +1,7 @@
 /*
  * What the Open menu and the row icon make of Coder's answers: only http(s) addresses
- * (or, for external apps, Coder's desktop schemes) become links or image sources.
+ * (or, for external apps, Coder's desktop schemes) become links or image sources, and
+ * VS Code gets one named, short-lived token per session instead of a key per click.
  */
 import {
   registerMswTestHooks,
@@ -27,16 +28,29 @@ import {
   TEST_TOKEN,
 } from '../../testUtils/coderTestApis';
 import { workspaceFixture } from '../../testUtils/workspaceFixtures';
+import { handOffToDesktop } from '../../workspaces/desktopHandOff';
+import { revokeWorkspaceKeys } from '../../workspaces/workspaceKeys';
 import { CoderProvider } from '../CoderProvider';
 import { OpenWorkspaceMenu } from './OpenWorkspaceMenu';
 import { TemplateIcon } from './TemplateIcon';
 
+// jsdom cannot navigate to vscode://; watch the hand-off instead.
+jest.mock('../../workspaces/desktopHandOff', () => ({
+  handOffToDesktop: jest.fn(),
+}));
+const handOff = handOffToDesktop as jest.MockedFunction<
+  typeof handOffToDesktop
+>;
+
 const server = setupServer();
 registerMswTestHooks(server);
+
+afterEach(() => handOff.mockReset());
 
 // eslint-disable-next-line no-script-url
 const SCRIPT = 'javascript:window.__hostile=1';
 const DATA = 'data:text/html,<script>window.__hostile=1</script>';
+const MINTED_KEY = 'mintedkey1-abcdefghijklmnopqrstuv';
 
 /** A running workspace `web-app-main` whose connected agent `main` has `apps`. */
 function runningWithApps(apps: JsonObject[]): CoderWorkspace {
@@ -205,5 +219,67 @@ describe('OpenWorkspaceMenu, given unsafe addresses from Coder', () => {
     ).toBeNull();
     expect(row).toHaveTextContent('D');
     expect(row.querySelector('[src]')).toBeNull();
+  });
+});
+
+describe('OpenWorkspaceMenu, opening VS Code', () => {
+  it('mints one named, short-lived token for two clicks, and the revoke function deletes it', async () => {
+    const minted: unknown[] = [];
+    const deleted: Array<{ path: string; token: string | null }> = [];
+    server.use(
+      http.post(
+        `${TEST_PROXY_URL}/api/v2/users/me/keys/tokens`,
+        async ({ request }) => {
+          minted.push(await request.json());
+          return HttpResponse.json({ key: MINTED_KEY }, { status: 201 });
+        },
+      ),
+      http.delete(
+        `${TEST_PROXY_URL}/api/v2/users/me/keys/:id`,
+        ({ request, params }) => {
+          deleted.push({
+            path: String(params.id),
+            token: request.headers.get('Coder-Session-Token'),
+          });
+          return new HttpResponse(null, { status: 204 });
+        },
+      ),
+    );
+    const workspace = runningWithApps([]);
+    const { menu, coderApi } = await openMenu(workspace, {
+      path_app_url: TEST_ACCESS_URL,
+      wildcard_hostname: '',
+    });
+    await userEvent.click(
+      within(menu).getByRole('menuitem', { name: /VS Code Desktop/ }),
+    );
+    await waitFor(() => expect(handOff).toHaveBeenCalledTimes(1));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Open web-app-main' }),
+    );
+    await userEvent.click(
+      await screen.findByRole('menuitem', { name: /VS Code Desktop/ }),
+    );
+    await waitFor(() => expect(handOff).toHaveBeenCalledTimes(2));
+
+    expect(minted).toEqual([
+      {
+        token_name: expect.stringMatching(/^backstage-vscode-[a-z0-9]{8}$/),
+        // 24 hours as a Go time.Duration (nanoseconds).
+        lifetime: 24 * 60 * 60 * 1e9,
+      },
+    ]);
+    for (const [url] of handOff.mock.calls) {
+      const handed = new URL(url);
+      expect(handed.protocol).toBe('vscode:');
+      expect(handed.searchParams.get('token')).toBe(MINTED_KEY);
+    }
+    // Nowhere on the page.
+    expect(document.documentElement.outerHTML).not.toContain(
+      MINTED_KEY.split('-')[1],
+    );
+
+    await revokeWorkspaceKeys(coderApi);
+    expect(deleted).toEqual([{ path: 'mintedkey1', token: MINTED_KEY }]);
   });
 });

@@ -13,6 +13,9 @@ import { useCoderApi } from '../../hooks/useCoderApi';
 import { useCoderAppConfig } from '../../hooks/useCoderAppConfig';
 import { useCoderNotify } from '../../hooks/useCoderNotify';
 import { useCoderQuery } from '../../hooks/useCoderQuery';
+import { useCoderSession } from '../../hooks/useCoderSession';
+import { handOffToDesktop } from '../../workspaces/desktopHandOff';
+import { workspaceKey } from '../../workspaces/workspaceKeys';
 import {
   workspaceLinks,
   type WorkspaceLink,
@@ -69,13 +72,14 @@ function agentNote(workspace: CoderWorkspace): string | undefined {
 }
 
 /**
- * The entries of the "Open" menu, grouped (Coder, IDEs, apps) with icons. VS Code gets
- * a freshly minted API key at click time; the key goes straight to the `vscode://`
- * hand-off and is never rendered.
+ * The entries of the "Open" menu, grouped (Coder, IDEs, apps) with icons. VS Code and
+ * `$SESSION_TOKEN` apps get the session's short-lived token (see workspaceKey) at click
+ * time; the key goes straight to the desktop hand-off and is never rendered.
  */
 export function OpenWorkspaceMenuItems(props: OpenWorkspaceMenuItemsProps) {
   const { workspace, onDone, onLoaded } = props;
   const api = useCoderApi();
+  const { snapshot } = useCoderSession();
   const notify = useCoderNotify();
   const { deployment } = useCoderAppConfig();
   // Needed only for subdomain and path apps, and only once someone opens a menu.
@@ -94,8 +98,8 @@ export function OpenWorkspaceMenuItems(props: OpenWorkspaceMenuItemsProps) {
   const openWithKey = async (link: WorkspaceLink) => {
     onDone();
     try {
-      const key = await api.createApiKey('me');
-      window.location.assign(link.withKey!(key));
+      const key = await workspaceKey(api, snapshot.version);
+      handOffToDesktop(link.withKey!(key));
     } catch (error) {
       notify({
         message: `Could not open ${link.label}: ${describeCoderError(error).message}`,
