@@ -16,9 +16,22 @@ export interface CoderErrorDetails {
   message: string;
   detail?: string;
   validations: CoderValidation[];
-  /** True when the body came from Coder itself (`codersdk.Response` shape). */
+  /**
+   * True when the body came from Coder itself (`codersdk.Response` shape). A 401 counts
+   * only with Coder's signature (see `authFailure`): anything else that refuses with 401
+   * sits between Backstage and Coder.
+   */
   fromCoder: boolean;
-  /** Seconds from a `Retry-After` header (429/503), when present. */
+  /**
+   * What Coder's own 401 says about the session: `signed-out` (token unknown, revoked or
+   * expired) or `user-inactive` (the Coder account is suspended). Absent for any other
+   * answer, including a 401 from something between Backstage and Coder.
+   */
+  authFailure?: 'signed-out' | 'user-inactive';
+  /**
+   * Seconds from a `Retry-After` header (429/503), when present; clamped to 1 s … 10 min
+   * so a hostile or broken value can neither hammer Coder nor overflow a timer.
+   */
   retryAfterSeconds?: number;
 }
 
@@ -50,15 +63,21 @@ export async function toCoderResponseError(
   const parsed = parseErrorBody(text);
   const statusLine = `${response.status} ${response.statusText}`.trim();
   const message = parsed.message ?? `Request failed with ${statusLine}`;
-  const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+  const authFailure =
+    response.status === 401
+      ? recogniseCoderAuthFailure(parsed, response.headers)
+      : undefined;
   const coder: CoderErrorDetails = {
     status: response.status,
     message,
     detail: parsed.detail,
     validations: parsed.validations ?? [],
-    fromCoder: parsed.fromCoder,
-    retryAfterSeconds:
-      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+    // Any JSON `{message}` parses as Coder's shape; for a 401 the shape is not enough.
+    fromCoder:
+      parsed.fromCoder &&
+      (response.status !== 401 || authFailure !== undefined),
+    authFailure,
+    retryAfterSeconds: parseRetryAfter(response.headers),
   };
   // ResponseError's constructor is private; it is built from a Backstage-shaped body.
   const backstageShaped = new Response(
@@ -91,6 +110,68 @@ export class CoderParseError extends Error {
     super(`Unexpected response from Coder for ${endpoint}: ${problem}`);
     this.name = 'CoderParseError';
   }
+}
+
+/** Bounds for a server-given wait: never hammer Coder, never overflow setTimeout. */
+const RETRY_AFTER_MIN_SECONDS = 1;
+const RETRY_AFTER_MAX_SECONDS = 600;
+
+/**
+ * `Retry-After` in seconds, either form (RFC 9110 §10.2.3: delay-seconds or an HTTP
+ * date), clamped to 1 s … 10 min. A date is measured against the response's own `Date`
+ * (the server's clock) when there is one, so a skewed browser clock cannot stretch it.
+ */
+function parseRetryAfter(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  let seconds: number;
+  if (/^\d+$/.test(value)) {
+    seconds = Number(value);
+  } else {
+    const at = Date.parse(value);
+    if (!Number.isFinite(at) || /^[-+]?\d/.test(value)) return undefined;
+    const sent = Date.parse(headers.get('date') ?? '');
+    seconds = Math.ceil(
+      (at - (Number.isFinite(sent) ? sent : Date.now())) / 1000,
+    );
+  }
+  return Math.min(
+    RETRY_AFTER_MAX_SECONDS,
+    Math.max(RETRY_AFTER_MIN_SECONDS, seconds),
+  );
+}
+
+/*
+ * Coder's 401 texts (coderd/httpmw/apikey.go @ c9a1e2b): SignedOutErrorMessage for a
+ * missing, unknown, revoked or expired key; "Could not refresh expired <provider> token"
+ * for a login whose OIDC/GitHub link died; "User is not active (status = …)" for a
+ * suspended account. Prefixes, so a shortened message still counts.
+ */
+const CODER_SIGNED_OUT =
+  /^(You are signed out or your session has expired|Could not refresh expired .+ token\.)/;
+const CODER_USER_INACTIVE = /^User is not active \(status = "[^"]*"\)/;
+/** Coder's RFC 6750 challenge; the Backstage proxy forwards it only if allowedHeaders lists it. */
+const CODER_CHALLENGE = /^Bearer\s.*\brealm="coder"/i;
+
+/**
+ * Whether a 401 is Coder's own, and what it says. A gateway or auth proxy between
+ * Backstage and Coder may answer 401 with a JSON `message` too; treating that as Coder's
+ * would unlink (or refresh, in a loop) for a refusal no new token can fix.
+ */
+function recogniseCoderAuthFailure(
+  parsed: ParsedErrorBody,
+  headers: Headers,
+): CoderErrorDetails['authFailure'] {
+  const message = parsed.fromCoder ? (parsed.message ?? '') : '';
+  if (CODER_USER_INACTIVE.test(message)) return 'user-inactive';
+  if (CODER_SIGNED_OUT.test(message)) return 'signed-out';
+  if (
+    parsed.fromCoder &&
+    CODER_CHALLENGE.test(headers.get('www-authenticate') ?? '')
+  ) {
+    return 'signed-out';
+  }
+  return undefined;
 }
 
 interface ParsedErrorBody {
