@@ -17,10 +17,13 @@ export interface Config {
     proxyPath?: string;
     /**
      * Where a linked token is kept: `local` survives reloads and browser restarts,
-     * `session` lasts as long as the tab. Default: `local`.
+     * `session` lasts as long as the tab, `memory` until the page is left or reloaded
+     * (for shared machines). An OAuth refresh token is never kept in `localStorage`: it
+     * stays in `sessionStorage` (`local`, `session`) or memory (`memory`). A link belongs
+     * to the Backstage user who made it. Default: `local`; an unknown value means `memory`.
      * @visibility frontend
      */
-    tokenStorage?: 'local' | 'session';
+    tokenStorage?: 'local' | 'session' | 'memory';
     /**
      * "Sign in with Coder" (OAuth2 with PKCE, Coder as the provider). Needs the `oauth2`
      * experiment on the Coder deployment, an OAuth2 app registered there (see

@@ -3,6 +3,7 @@ import {
   createApiFactory,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
   oauthRequestApiRef,
 } from '@backstage/core-plugin-api';
 import { coderApiRef } from './api/CoderApi';
@@ -12,22 +13,24 @@ import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
 import { coderAuthApiRef } from './auth/oauth/coderAuthApiRef';
 import { CoderAuthClient } from './auth/oauth/CoderAuthClient';
 import { readCoderOAuthSettings } from './auth/oauth/oauthSettings';
+import { readCoderTokenStorage } from './config/readCoderTokenStorage';
 
 /*
  * The plugin's utility APIs, shared by both frontend systems: the classic plugin lists
  * them in createPlugin, the new one makes an ApiBlueprint extension of each.
  */
 
-/** Token store: the linked session token, its storage and its rejection. */
+/**
+ * Token store: the linked session token, its storage and its rejection. The link belongs
+ * to the signed-in Backstage user, so another user on the same browser starts unlinked.
+ */
 export const coderTokenStoreApiFactory = createApiFactory({
   api: coderTokenStoreApiRef,
-  deps: { configApi: configApiRef },
-  factory: ({ configApi }) =>
+  deps: { configApi: configApiRef, identityApi: identityApiRef },
+  factory: ({ configApi, identityApi }) =>
     new CoderTokenStore({
-      storage:
-        configApi.getOptionalString('coder.tokenStorage') === 'session'
-          ? 'session'
-          : 'local',
+      storage: readCoderTokenStorage(configApi),
+      identityApi,
     }),
 });
 

@@ -26,8 +26,13 @@ export interface CoderAuth {
   user?: CoderUser;
   /** Why the check failed, when status is `unreachable` or `offline`. */
   error?: CoderErrorDescription;
-  /** Why the last token went away; `rejected` means Coder refused it. */
+  /**
+   * Why the last token went away; `rejected` means Coder refused it, `inactive` that
+   * Coder says the account is not active (suspended).
+   */
   unlinkReason?: CoderUnlinkReason;
+  /** Coder's own words for the unlinking, when it gave any (shown as they are). */
+  unlinkDetail?: string;
   /** Changes whenever the token does; part of every Coder query key. */
   sessionVersion: number;
   /**
@@ -50,9 +55,14 @@ export interface CoderAuth {
 export function useCoderAuth(): CoderAuth {
   const api = useCoderApi();
   const { tokenStore, snapshot, queryClient } = useCoderSession();
-  const hasToken = Boolean(snapshot.token);
+  // A stored token waiting to be confirmed as this Backstage user's counts as stored
+  // (status `checking`), so the page does not flash the link form on every load.
+  const hasToken = Boolean(snapshot.token) || Boolean(snapshot.resolvingOwner);
   const userQuery = useQuery(
-    { ...currentUserQueryOptions(api, snapshot.version), enabled: hasToken },
+    {
+      ...currentUserQueryOptions(api, snapshot.version),
+      enabled: Boolean(snapshot.token),
+    },
     queryClient,
   );
 
@@ -114,6 +124,7 @@ export function useCoderAuth(): CoderAuth {
     user: userQuery.data,
     error,
     unlinkReason: hasToken ? undefined : snapshot.unlinkReason,
+    unlinkDetail: hasToken ? undefined : snapshot.unlinkDetail,
     sessionVersion: snapshot.version,
     linkToken,
     unlink,

@@ -23,20 +23,26 @@ export function getCoderQueryClient(tokenStore: CoderTokenStore): QueryClient {
 }
 
 function createCoderQueryClient(tokenStore: CoderTokenStore): QueryClient {
-  // A 401 from Coder itself (not from the proxy) means the token was revoked or expired,
-  // wherever it happened: drop it so every component returns to the link form.
+  // Only Coder's own 401 (errors.ts recognises it) speaks about the token: "signed out"
+  // lets an OAuth session refresh (within its limits) or else unlinks; "user is not
+  // active" unlinks at once with Coder's reason, since no new token can fix it. A 401
+  // from anything between Backstage and Coder leaves the link alone: it is shown as that.
   const onError = (
     error: unknown,
     meta: Record<string, unknown> | undefined,
   ) => {
     const version = meta?.sessionVersion;
     if (
-      isCoderResponseError(error) &&
-      error.coder.status === 401 &&
-      error.coder.fromCoder &&
-      typeof version === 'number'
+      !isCoderResponseError(error) ||
+      error.coder.status !== 401 ||
+      typeof version !== 'number'
     ) {
-      tokenStore.rejectVersion(version);
+      return;
+    }
+    if (error.coder.authFailure === 'user-inactive') {
+      tokenStore.rejectVersion(version, 'inactive', error.coder.message);
+    } else if (error.coder.authFailure === 'signed-out') {
+      tokenStore.rejectVersion(version, 'rejected');
     }
   };
   return new QueryClient({

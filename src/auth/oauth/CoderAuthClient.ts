@@ -86,6 +86,8 @@ export class CoderAuthClient implements CoderAuthApi {
     options?: AuthRequestOptions,
   ): Promise<string> {
     const { tokenStore } = this.options;
+    // A stored token is handed out only once it is known to be this Backstage user's.
+    await tokenStore.ready();
     if (tokenStore.getToken() && this.options.oauth) {
       const fresh = await (await this.loadRuntime()).session.freshAccessToken();
       if (fresh) return fresh;
@@ -111,6 +113,7 @@ export class CoderAuthClient implements CoderAuthApi {
   async getProfile(
     options?: AuthRequestOptions,
   ): Promise<ProfileInfo | undefined> {
+    await this.options.tokenStore.ready();
     if (!this.options.tokenStore.getToken()) {
       if (options?.optional) return undefined;
       await this.getAccessToken(undefined, options);

@@ -144,9 +144,12 @@ export class CoderOAuthSession {
 
   /**
    * The store's token changed. If it no longer is our access token (unlinked, rejected
-   * for good, or replaced by a pasted token), revoke the pair and forget it.
+   * for good, replaced by a pasted token, or another Backstage user's link forgotten),
+   * revoke the pair and forget it.
    */
   private followTokenStore(): void {
+    // Until the store knows who is signed in, its empty token means nothing yet.
+    if (this.options.tokenStore.getSnapshot().resolvingOwner) return;
     const session = this.read();
     const token = this.options.tokenStore.getToken();
     if (!session) {
