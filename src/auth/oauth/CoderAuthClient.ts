@@ -34,7 +34,11 @@ export interface CoderAuthClientOptions {
   coderProxyPath?: string;
   /** Coder's access URL; the documented OAuth paths hang off it if discovery fails. */
   accessUrl?: string;
-  /** Where the token store keeps the token; the OAuth pair is kept beside it. */
+  /**
+   * Where the token store keeps the token; the OAuth session's expiry is kept beside it.
+   * The refresh token never goes to `localStorage`: `sessionStorage` when this is set,
+   * memory when it is not.
+   */
   storage?: Storage;
 }
 

@@ -17,26 +17,34 @@ function setup(
   refresh: (token: string) => Promise<CoderOAuthTokens> = async () => pair(2),
 ) {
   localStorage.clear();
+  sessionStorage.clear();
   const tokenStore = new CoderTokenStore({ storage: 'local' });
   const tokenClient = {
     refresh: jest.fn(refresh),
     revoke: jest.fn(async (_token: string) => undefined),
   };
+  // A token younger than 30 s is never refreshed; tests move this clock past that.
+  let offset = 0;
   const session = new CoderOAuthSession({
     tokenStore,
     tokenClient,
     clientId: 'client-1',
     storage: localStorage,
+    now: () => Date.now() + offset,
   });
-  return { tokenStore, tokenClient, session };
+  const later = (ms: number) => {
+    offset += ms;
+  };
+  return { tokenStore, tokenClient, session, later };
 }
 
 afterEach(() => jest.useRealTimers());
 
 describe('CoderOAuthSession', () => {
   it('answers a rejected access token with one refresh, however many requests failed', async () => {
-    const { tokenStore, tokenClient, session } = setup();
+    const { tokenStore, tokenClient, session, later } = setup();
     session.start(pair(1));
+    later(5 * 60_000);
     const version = tokenStore.getSnapshot().version;
 
     tokenStore.rejectVersion(version);
@@ -47,7 +55,7 @@ describe('CoderOAuthSession', () => {
     expect(tokenClient.refresh).toHaveBeenCalledWith(pair(1).refreshToken);
     expect(tokenStore.getToken()).toBe(pair(2).accessToken);
     expect(
-      localStorage.getItem('backstage-plugin-coder/oauth-session'),
+      sessionStorage.getItem('backstage-plugin-coder/oauth-refresh'),
     ).toContain(pair(2).refreshToken);
     expect(tokenStore.getSnapshot().unlinkReason).toBeUndefined();
   });
@@ -65,12 +73,14 @@ describe('CoderOAuthSession', () => {
   });
 
   it('adopts the pair another tab obtained when its own refresh token was already rotated', async () => {
-    const { tokenStore, session } = setup(async () => {
-      // The other tab won the race and stored its new pair.
+    const { tokenStore, session, later } = setup(async () => {
+      // The other tab won the race and stored its new pair (its refresh token stays in
+      // that tab).
+      const { refreshToken: _, ...shared } = pair(3);
       localStorage.setItem(
         'backstage-plugin-coder/oauth-session',
         JSON.stringify({
-          ...pair(3),
+          ...shared,
           clientId: 'client-1',
           obtainedAt: Date.now(),
         }),
@@ -78,18 +88,20 @@ describe('CoderOAuthSession', () => {
       throw new CoderOAuthError('grant-rejected', 'rotated');
     });
     session.start(pair(1));
+    later(5 * 60_000);
     await expect(session.refresh()).resolves.toBe(pair(3).accessToken);
     expect(tokenStore.getToken()).toBe(pair(3).accessToken);
   });
 
   it('unlinks with a reason when Coder refuses the refresh', async () => {
-    const { tokenStore, session } = setup(async () => {
+    const { tokenStore, session, later } = setup(async () => {
       throw new CoderOAuthError(
         'grant-rejected',
         'Coder no longer accepts it.',
       );
     });
     session.start(pair(1));
+    later(5 * 60_000);
     tokenStore.rejectVersion(tokenStore.getSnapshot().version);
     await new Promise(resolve => setTimeout(resolve, 0));
     await new Promise(resolve => setTimeout(resolve, 0));
@@ -115,10 +127,11 @@ describe('CoderOAuthSession', () => {
   });
 
   it('keeps the session when a refresh cannot reach Coder, and tries again later', async () => {
-    const { tokenStore, session } = setup(async () => {
+    const { tokenStore, session, later } = setup(async () => {
       throw new CoderOAuthError('unreachable', 'down');
     });
     session.start(pair(1));
+    later(5 * 60_000);
     await expect(session.refresh()).resolves.toBeUndefined();
     expect(tokenStore.getToken()).toBe(pair(1).accessToken);
     expect(session.isActive()).toBe(true);

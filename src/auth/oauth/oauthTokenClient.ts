@@ -1,4 +1,5 @@
 import { CoderOAuthError } from './CoderOAuthError';
+import { clampExpiresIn } from './refreshLimits';
 
 /** A token pair from Coder's token endpoint. @public */
 export interface CoderOAuthTokens {
@@ -6,7 +7,7 @@ export interface CoderOAuthTokens {
   accessToken: string;
   /** Trades for a new pair; Coder rotates it on every use. */
   refreshToken: string;
-  /** When the access token stops working, in ms since the epoch. */
+  /** When the access token stops working, in ms since the epoch, by this browser's clock. */
   expiresAt: number;
 }
 
@@ -66,19 +67,28 @@ async function oauthFailure(
   );
 }
 
-function parseTokens(body: Record<string, unknown>, now: number) {
-  const { access_token, refresh_token, expires_in, expiry } = body;
+/**
+ * The pair from Coder's token response. Expiry comes from `expires_in` (clamped to a
+ * minute … a day) against this browser's clock at the moment the answer arrived, never
+ * from Coder's absolute `expiry`: that is on Coder's clock, and a browser clock 15
+ * minutes ahead would see every 10-minute token as long expired and refresh in a loop.
+ */
+function parseTokens(
+  body: Record<string, unknown>,
+  receivedAt: number,
+): CoderOAuthTokens {
+  const { access_token, refresh_token, expires_in } = body;
   if (typeof access_token !== 'string' || typeof refresh_token !== 'string') {
     throw new CoderOAuthError(
       'misconfigured',
       'Unexpected response from Coder: no token pair.',
     );
   }
-  const fromExpiry = typeof expiry === 'string' ? Date.parse(expiry) : NaN;
-  const expiresAt = Number.isFinite(fromExpiry)
-    ? fromExpiry
-    : now + (typeof expires_in === 'number' ? expires_in : 3600) * 1000;
-  return { accessToken: access_token, refreshToken: refresh_token, expiresAt };
+  return {
+    accessToken: access_token,
+    refreshToken: refresh_token,
+    expiresAt: receivedAt + clampExpiresIn(expires_in) * 1000,
+  };
 }
 
 /** Code exchange, refresh and revoke against Coder's OAuth2 provider, via the proxy. */
