@@ -73,10 +73,36 @@ export interface Config {
        */
       repoUrlParamKeys?: string[];
       /**
-       * Template parameter values for new workspaces; entities may override them.
+       * Template parameter values for new workspaces. Entities may not replace them
+       * unless `fromEntities.params` lists them.
        * @visibility frontend
        */
       params?: { [name: string]: string };
+      /**
+       * What an entity's catalog-info may decide. Anyone who can edit a repository can
+       * edit its catalog-info, so by default an entity may not turn on one-click
+       * creation and may not replace a parameter set here; a refused value is named in
+       * the card.
+       * @visibility frontend
+       */
+      fromEntities?: {
+        /**
+         * Entities may set `mode: auto` (one click creates, after a confirmation that
+         * lists every value). Default: false.
+         * @visibility frontend
+         */
+        autoMode?: boolean;
+        /**
+         * Entities may name their template. Default: true.
+         * @visibility frontend
+         */
+        templateName?: boolean;
+        /**
+         * The parameters entities may set. Default: any parameter not set in `params`.
+         * @visibility frontend
+         */
+        params?: string[];
+      };
     };
   };
 }

@@ -11,6 +11,8 @@ const workspaceDefaults: Omit<CoderAppConfig, 'deployment'> = {
     defaultMode: 'manual',
     repoUrlParamKeys: ['repo_url', 'custom_repo', 'source_repo'],
     params: { region: 'eu-helsinki' },
+    // "Empty service" asks for one-click creation; entities may only if allowed.
+    fromEntities: { autoMode: true },
   },
 };
 

@@ -108,7 +108,7 @@ export const tests = [
     },
   },
   {
-    name: 'auto mode creates a workspace with the defaults in one click',
+    name: 'auto mode lists every value for one confirming click, then creates',
     async run({ page }) {
       await linkDemo(page, 'empty-service');
       await page.getByText(/no workspaces for this repository/i).waitFor();
@@ -118,6 +118,17 @@ export const tests = [
           name: /create a workspace from devcontainers with defaults/i,
         })
         .click();
+      const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
+      await dialog
+        .getByRole('table', { name: 'Values for the new workspace' })
+        .waitFor();
+      assertEqual(
+        (await createPosts()).length,
+        0,
+        'created before the confirming click',
+      );
+      await page.screenshot({ path: screenshotPath('create-confirm.png') });
+      await dialog.getByRole('button', { name: 'Create workspace' }).click();
       const names = await eventually(async () => {
         const listed = await listedWorkspaceNames(page).catch(() => []);
         return listed.length > 0 && listed;

@@ -64,7 +64,12 @@ export const tests = [
         .locator('header')
         .getByRole('button', { name: 'Create a workspace', exact: true })
         .click();
-      // empty-service is in auto mode: one click creates, then the button opens it.
+      // empty-service is in auto mode: one confirming click creates, then the
+      // button opens it.
+      await page
+        .getByRole('dialog', { name: 'Create a workspace' })
+        .getByRole('button', { name: 'Create workspace' })
+        .click();
       await page
         .getByRole('link', {
           name: /^Open empty-service-[a-z0-9]{4} in Coder$/,

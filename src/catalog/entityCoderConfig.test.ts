@@ -34,6 +34,11 @@ describe('readEntityCoderConfig', () => {
       params: { repo: 'custom', region: 'us-pittsburgh' },
       repoUrl: undefined,
       rawRepoUrl: undefined,
+      fields: {
+        templateName: 'spec.coder.templateName',
+        mode: 'spec.coder.mode',
+        params: { repo: 'spec.coder.params', region: 'spec.coder.params' },
+      },
       issues: [],
     });
   });

@@ -29,6 +29,12 @@ export interface CoderEntityConfig {
   repoUrl?: string;
   /** The repository URL as written in the entity, before normalisation. */
   rawRepoUrl?: string;
+  /** Where each value was written, for messages: `spec.coder.mode`, an annotation… */
+  fields: {
+    templateName?: string;
+    mode?: string;
+    params: Record<string, string>;
+  };
   issues: CoderEntityConfigIssue[];
 }
 
@@ -177,12 +183,37 @@ export function readEntityCoderConfig(entity: Entity): CoderEntityConfig {
 
   const { repoUrl, rawRepoUrl } = readRepoUrl(annotations, issues);
 
+  const paramFields: Record<string, string> = {};
+  for (const name of Object.keys(specParams ?? {}))
+    paramFields[name] = 'spec.coder.params';
+  for (const name of Object.keys(annotatedParams ?? {}))
+    paramFields[name] = annotationField(CODER_ANNOTATIONS.params);
+  const fieldOf = (annotated: unknown, annotation: string, spec: string) =>
+    annotated !== undefined ? annotationField(annotation) : spec;
+  const templateName = annotatedTemplate ?? specTemplate;
+  const mode = annotatedMode ?? specMode;
+
   return {
-    templateName: annotatedTemplate ?? specTemplate,
-    mode: annotatedMode ?? specMode,
+    templateName,
+    mode,
     params: { ...specParams, ...annotatedParams },
     repoUrl,
     rawRepoUrl,
+    fields: {
+      templateName:
+        templateName === undefined
+          ? undefined
+          : fieldOf(
+              annotatedTemplate,
+              CODER_ANNOTATIONS.template,
+              'spec.coder.templateName',
+            ),
+      mode:
+        mode === undefined
+          ? undefined
+          : fieldOf(annotatedMode, CODER_ANNOTATIONS.mode, 'spec.coder.mode'),
+      params: paramFields,
+    },
     issues,
   };
 }

@@ -20,7 +20,16 @@ export interface CoderAppConfig {
     defaultMode?: CoderWorkspaceCreationMode;
     /** Template parameters that hold the repository URL. Default: `['repo_url']`. */
     repoUrlParamKeys?: readonly string[];
-    /** Template parameter values for new workspaces; entities may override them. */
+    /** Template parameter values for new workspaces; see `fromEntities.params`. */
     params?: Record<string, string | undefined>;
+    /**
+     * What an entity's catalog-info may decide. Default: not `mode: auto`, its own
+     * template yes, any parameter not set in `params`.
+     */
+    fromEntities?: {
+      autoMode?: boolean;
+      templateName?: boolean;
+      params?: readonly string[];
+    };
   };
 }

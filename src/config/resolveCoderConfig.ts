@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import * as v from 'valibot';
+import { CODER_DEFAULT_ENTITY_POLICY } from '../catalog/entityPolicy';
 import {
   CODER_TEMPLATE_NAME_MAX_LENGTH,
   CODER_TEMPLATE_NAME_PATTERN,
@@ -92,6 +93,25 @@ const schema = v.object({
           ),
         ),
         {},
+      ),
+      fromEntities: v.optional(
+        v.object({
+          autoMode: v.optional(
+            v.boolean('must be true or false'),
+            CODER_DEFAULT_ENTITY_POLICY.autoMode,
+          ),
+          templateName: v.optional(
+            v.boolean('must be true or false'),
+            CODER_DEFAULT_ENTITY_POLICY.templateName,
+          ),
+          params: v.optional(
+            v.array(
+              v.string('must list parameter names'),
+              'must be a list of parameter names',
+            ),
+          ),
+        }),
+        { ...CODER_DEFAULT_ENTITY_POLICY },
       ),
     }),
     {},

@@ -2,6 +2,10 @@ import { useMemo } from 'react';
 import { useAsyncEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  CODER_DEFAULT_ENTITY_POLICY,
+  permittedEntityValues,
+} from '../catalog/entityPolicy';
+import {
   readEntityCoderConfig,
   type CoderEntityConfigIssue,
 } from '../catalog/entityCoderConfig';
@@ -27,6 +31,10 @@ export interface CoderWorkspacesConfig {
   repository?: { repoUrl: string; repoUrlParamKeys: readonly string[] };
   /** Coder's create-workspace deep link, when a template is known. */
   creationUrl?: string;
+  /** Parameters whose value comes from the entity's catalog-info (shown as such). */
+  entityParams?: readonly string[];
+  /** The template was named by the entity's catalog-info. */
+  entityTemplate?: boolean;
   /** Entity values that could not be used, each naming its field. */
   issues: CoderEntityConfigIssue[];
 }
@@ -38,9 +46,17 @@ export function mergeWorkspacesConfig(
 ): CoderWorkspacesConfig {
   const app = appConfig.workspaces;
   const fromEntity = entity ? readEntityCoderConfig(entity) : undefined;
-  const templateName = fromEntity?.templateName ?? app.defaultTemplateName;
-  const mode = fromEntity?.mode ?? app.defaultMode;
-  const params = { ...app.params, ...fromEntity?.params };
+  // The entity is less trusted than app-config: only what the platform allows counts.
+  const permitted = fromEntity
+    ? permittedEntityValues(
+        fromEntity,
+        app.params,
+        app.fromEntities ?? CODER_DEFAULT_ENTITY_POLICY,
+      )
+    : undefined;
+  const templateName = permitted?.templateName ?? app.defaultTemplateName;
+  const mode = permitted?.mode ?? app.defaultMode;
+  const params = { ...app.params, ...permitted?.params };
   const repoUrl = fromEntity?.repoUrl;
   return {
     readsEntityData: Boolean(entity),
@@ -62,7 +78,9 @@ export function mergeWorkspacesConfig(
           repoUrlParamKeys: app.repoUrlParamKeys,
         })
       : undefined,
-    issues: fromEntity?.issues ?? [],
+    entityParams: Object.keys(permitted?.params ?? {}),
+    entityTemplate: permitted?.templateName !== undefined,
+    issues: [...(fromEntity?.issues ?? []), ...(permitted?.issues ?? [])],
   };
 }
 

@@ -328,7 +328,12 @@ describe('CoderWorkspacesCard', () => {
       }),
       appConfig: {
         deployment: { accessUrl: TEST_ACCESS_URL },
-        workspaces: { defaultMode: 'auto', params: { region: 'us', cpu: '2' } },
+        workspaces: {
+          defaultMode: 'auto',
+          params: { region: 'us', cpu: '2' },
+          // The platform lets entities choose their region.
+          fromEntities: { params: ['region'] },
+        },
       },
     });
     expect(
@@ -392,6 +397,44 @@ describe('CoderWorkspacesCard', () => {
       ),
     ).toEqual([]);
     consoleErrors.mockRestore();
+  });
+
+  it("keeps an entity from turning on one-click creation or replacing the platform's values, and says so", async () => {
+    serveCoder(() => []);
+    await renderCard({
+      token: TEST_TOKEN,
+      entity: entity({
+        'backstage.io/source-location': `url:${REPO}`,
+        'coder.com/mode': 'auto',
+        'coder.com/params':
+          '{"region": "eu-helsinki", "dotfiles_uri": "https://attacker.example/dotfiles"}',
+      }),
+      appConfig: {
+        deployment: { accessUrl: TEST_ACCESS_URL },
+        workspaces: {
+          defaultTemplateName: 'devcontainers',
+          params: { region: 'us', dotfiles_uri: '' },
+        },
+      },
+    });
+    await screen.findByText(/no workspaces for this repository/i);
+    expect(
+      screen.getByText('metadata.annotations["coder.com/mode"]'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/does not let entities turn on/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('metadata.annotations["coder.com/params"].dotfiles_uri'),
+    ).toBeInTheDocument();
+    const url = new URL(
+      screen
+        .getByRole('link', { name: /open coder's create page/i })
+        .getAttribute('href')!,
+    );
+    expect(url.searchParams.get('mode')).toBe('form');
+    expect(url.searchParams.get('param.region')).toBe('us');
+    expect(url.searchParams.get('param.dotfiles_uri')).toBe('');
   });
 
   it('names the missing setting when the access URL is not configured', async () => {

@@ -16,7 +16,8 @@ export interface CreateWorkspaceButtonProps {
 
 /**
  * Creates a workspace in Backstage. In `manual` mode it opens the form; in `auto` mode
- * one click creates with the configured defaults (Coder's meaning of `mode=auto`).
+ * it lists the configured values for one confirming click (Coder's meaning of
+ * `mode=auto`, with the confirmation Coder's own dashboard also asks for).
  * Before an account is linked it falls back to Coder's own create page.
  *
  * @public

@@ -98,7 +98,7 @@ describe('CreateWorkspaceDialog and the card it was opened from', () => {
     expect(alertApi.post).toHaveBeenCalledWith(
       expect.objectContaining({
         message:
-          'Created my-ws. It will not appear on this card (no repository parameter).',
+          'Created my-ws. It will not appear on this card (no repository parameter). Open in Coder: https://coder.example.com/@demo/my-ws',
       }),
     );
   });
@@ -136,12 +136,15 @@ describe('CreateWorkspaceDialog and the card it was opened from', () => {
     );
   });
 
-  it('says so in auto mode too, where the form never shows', async () => {
+  it('says so in auto mode too, where only the confirmation shows', async () => {
     const created = serveCoder(server, [REGION]);
-    const { alertApi } = await renderDialog({
+    const { dialog, alertApi } = await renderDialog({
       config: cardConfig({ mode: 'auto' }),
       autoSubmit: true,
     });
+    await userEvent.click(
+      await within(dialog).findByRole('button', { name: 'Create workspace' }),
+    );
 
     await waitFor(() => expect(created).toHaveLength(1));
     await waitFor(() =>

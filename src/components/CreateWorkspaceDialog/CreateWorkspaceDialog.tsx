@@ -22,6 +22,7 @@ import {
   workspaceNameProblem,
 } from '../../workspaces/workspaceName';
 import { useFieldFocus } from './focusField';
+import { AutoCreateSummary } from './AutoCreateSummary';
 import { ParameterFields } from './ParameterFields';
 import { ProblemsSummary } from './ProblemsSummary';
 import { cardOmission } from './repositoryScope';
@@ -45,7 +46,10 @@ export interface CreateWorkspaceDialogProps {
   onClose: () => void;
   /** Template, parameters and repository to start from (see `useCoderWorkspacesConfig`). */
   workspacesConfig: CoderWorkspacesConfig;
-  /** Create as soon as the defaults are known, showing the form only if Coder objects. */
+  /**
+   * One-click creation: list the values for a single confirming click instead of the
+   * whole form (which opens on "Edit values", or when Coder objects).
+   */
   autoSubmit?: boolean;
 }
 
@@ -96,7 +100,7 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
   const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [generalError, setGeneralError] = useState<string>();
-  const [autoSent, setAutoSent] = useState(false);
+  const [editing, setEditing] = useState(false);
   // A new object per failed attempt, so the same problems are shown again each time.
   const [reveal, setReveal] = useState<{ first?: string }>();
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -186,22 +190,15 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
     summaryRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [reveal, focusField]);
 
-  // Auto mode: one click creates with the defaults; the form appears only on an objection.
+  // Auto mode: the values are listed for one confirming click (an entity may have set
+  // them, and nothing is created that the user has not seen); the form appears when the
+  // user asks to edit, or when Coder objects. A template the user picked instead of the
+  // configured one (not offered) always gets the form.
   const ready = Boolean(
     template &&
     parameters.data &&
     Object.keys(values).length >= visibleParameters.length,
   );
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
-  useEffect(() => {
-    // Only the configured template is created in one click; one the user picked
-    // instead (the configured one was not offered) waits for the Create button.
-    if (open && autoSubmit && ready && !autoSent && templateId === undefined) {
-      setAutoSent(true);
-      submitRef.current();
-    }
-  }, [open, autoSubmit, ready, autoSent, templateId]);
 
   const loadError = templates.error ?? parameters.error;
   // Coder's list leaves out deprecated templates and those the user may not use; the
@@ -212,6 +209,8 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
       : undefined;
   const showForm =
     !autoSubmit ||
+    editing ||
+    templateId !== undefined ||
     Boolean(missingTemplate) ||
     Boolean(creation.error) ||
     Object.keys(fieldErrors).length > 0;
@@ -240,6 +239,18 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
           )}
         {!showForm && creation.isPending && (
           <Progress aria-label="Creating workspace" />
+        )}
+        {!showForm && ready && template && !creation.isPending && (
+          <AutoCreateSummary
+            templateLabel={template.display_name || template.name}
+            name={name}
+            parameters={visibleParameters}
+            values={values}
+            fromEntity={{
+              template: Boolean(workspacesConfig.entityTemplate),
+              params: new Set(workspacesConfig.entityParams ?? []),
+            }}
+          />
         )}
         {showForm && templates.data && (
           <form
@@ -336,6 +347,19 @@ export function CreateWorkspaceDialog(props: CreateWorkspaceDialogProps) {
           </Link>
         )}
         <Button onClick={onClose}>Cancel</Button>
+        {!showForm && ready && (
+          <>
+            <Button onClick={() => setEditing(true)}>Edit values</Button>
+            <Button
+              color="primary"
+              variant="contained"
+              disabled={creation.isPending}
+              onClick={() => submit()}
+            >
+              Create workspace
+            </Button>
+          </>
+        )}
         {showForm && (
           <Button
             type="submit"
