@@ -232,15 +232,22 @@ function concatenatePages(
   if (!first) return undefined;
   const seen = new Set<string>();
   const workspaces: CoderWorkspace[] = [];
-  for (const response of responses) {
+  // Each page's count already leaves out its own unreadable workspaces; later pages'
+  // must come off the first page's count too, or "Show more" would never run out.
+  let skippedLater = 0;
+  for (const [index, response] of responses.entries()) {
     if (!response) break;
+    if (index > 0) skippedLater += response.skipped ?? 0;
     for (const workspace of response.workspaces) {
       if (seen.has(workspace.id)) continue;
       seen.add(workspace.id);
       workspaces.push(workspace);
     }
   }
-  return { workspaces, totalCount: first.count };
+  return {
+    workspaces,
+    totalCount: Math.max(workspaces.length, first.count - skippedLater),
+  };
 }
 
 /** Workspaces every search returned, in the first search's (Coder's) order. */

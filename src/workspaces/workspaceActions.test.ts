@@ -40,6 +40,12 @@ describe('availableWorkspaceActions', () => {
     },
   );
 
+  it('offers only delete for a status this version does not know', () => {
+    expect(availableWorkspaceActions(workspace('unknown' as any))).toEqual([
+      'delete',
+    ]);
+  });
+
   it('offers no cancel when the template forbids it', () => {
     expect(
       availableWorkspaceActions(

@@ -32,6 +32,9 @@ export function availableWorkspaceActions(
 ): CoderWorkspaceAction[] {
   const { status } = workspace.latest_build;
   if (status === 'deleted' || status === 'canceling') return [];
+  // A state this version does not know may be a build in progress: Coder would refuse
+  // a start or stop, so only delete (which Coder checks itself) is offered.
+  if (status === 'unknown') return ['delete'];
   if (ACTIVE_JOB_STATUSES.has(status)) {
     const mayCancel =
       workspace.template_allow_user_cancel_workspace_jobs ||

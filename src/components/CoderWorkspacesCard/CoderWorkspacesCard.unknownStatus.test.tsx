@@ -9,7 +9,8 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -131,4 +132,40 @@ describe('CoderWorkspacesCard, given statuses it does not know', () => {
       screen.queryByRole('button', { name: /show more/i }),
     ).not.toBeInTheDocument();
   });
+
+  it('runs out of "Show more" when an unreadable workspace is on a later page', async () => {
+    const all = Array.from({ length: 30 }, (_, index) =>
+      workspaceFixture(`ws-${String(index).padStart(2, '0')}`),
+    );
+    const { latest_build: _, ...unreadable } = all[27];
+    all[27] = unreadable;
+    server.use(
+      http.get(`${TEST_PROXY_URL}/api/v2/users/me`, () =>
+        HttpResponse.json(userFixture()),
+      ),
+      http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        const offset = Number(params.get('offset') ?? 0);
+        const limit = Number(params.get('limit'));
+        return HttpResponse.json({
+          workspaces: all.slice(offset, offset + limit),
+          count: all.length,
+        });
+      }),
+    );
+    const rows = await renderCard();
+    expect(rows).toHaveLength(25);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show more (5 not shown)' }),
+    );
+    const list = screen.getByRole('list', { name: /coder workspaces/i });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')).toHaveLength(29),
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: /show more/i }),
+      ).not.toBeInTheDocument(),
+    );
+  }, 30_000);
 });
