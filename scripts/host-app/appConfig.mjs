@@ -78,7 +78,7 @@ proxy:
       target: ${coder}
       changeOrigin: true
       credentials: require
-      allowedMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+      allowedMethods: ['GET', 'POST', 'PATCH', 'DELETE']
       allowedHeaders: ['Coder-Session-Token', 'Retry-After']
 
 coder:
