@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { coderApiRef } from './api/CoderApi';
 import { CoderClient } from './api/CoderClient';
+import { revokeWorkspaceKeys } from './workspaces/workspaceKeys';
 import { CoderTokenStore } from './auth/CoderTokenStore';
 import { coderTokenStoreApiRef } from './auth/coderTokenStoreApiRef';
 import { coderAuthApiRef } from './auth/oauth/coderAuthApiRef';
@@ -65,11 +66,18 @@ export const coderClientApiFactory = createApiFactory({
     configApi: configApiRef,
     tokenStore: coderTokenStoreApiRef,
   },
-  factory: ({ discoveryApi, fetchApi, configApi, tokenStore }) =>
-    new CoderClient({
+  factory: ({ discoveryApi, fetchApi, configApi, tokenStore }) => {
+    const client = new CoderClient({
       discoveryApi,
       fetchApi,
       getSessionToken: () => tokenStore.getToken(),
       proxyPath: configApi.getOptionalString('coder.proxyPath'),
-    }),
+    });
+    // However the link ends (unlink, sign-out, a refused token, another tab), the
+    // VS Code tokens minted for it are revoked; a refresh (a new token) keeps them.
+    tokenStore.subscribe(() => {
+      if (!tokenStore.getToken()) void revokeWorkspaceKeys(client);
+    });
+    return client;
+  },
 });

@@ -66,8 +66,10 @@ export function describeCoderError(error: unknown): CoderErrorDescription {
       return {
         kind: 'proxy-refused',
         status,
-        title: 'The Backstage proxy refused the request',
-        message: `${text} (HTTP ${status}). Check that you are signed in to Backstage and that the Coder proxy endpoint is configured.`,
+        // Not Coder's own answer (its 401s are recognised by their text or challenge):
+        // the Backstage proxy, or a gateway in front of Coder.
+        title: 'Something between Backstage and Coder refused the request',
+        message: `${text} (HTTP ${status}). Check that you are signed in to Backstage, that the Coder proxy endpoint is configured, and any gateway in front of Coder.`,
       };
     }
     if (status === 429) {

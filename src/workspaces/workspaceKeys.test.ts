@@ -1,6 +1,9 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { MockFetchApi, mockApis } from '@backstage/test-utils';
+import { waitFor } from '@testing-library/react';
+import { coderClientApiFactory } from '../apiFactories';
 import {
   coderTestApis,
   TEST_PROXY_URL,
@@ -138,5 +141,25 @@ describe('revokeWorkspaceKeys', () => {
       ),
     );
     await expect(revokeWorkspaceKeys(api)).resolves.toBeUndefined();
+  });
+});
+
+describe('the Coder client API factory', () => {
+  it('revokes the VS Code tokens when the link ends, not when the token is replaced', async () => {
+    const { deleted } = serveTokens();
+    const { tokenStore } = coderTestApis({ token: TEST_TOKEN });
+    const api = coderClientApiFactory.factory({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+      fetchApi: new MockFetchApi(),
+      configApi: mockApis.config(),
+      tokenStore,
+    }) as CoderApi;
+    await workspaceKey(api, 1);
+    tokenStore.setToken(`${TEST_TOKEN}x`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(deleted).toEqual([]);
+
+    tokenStore.clearToken();
+    await waitFor(() => expect(deleted).toHaveLength(1));
   });
 });

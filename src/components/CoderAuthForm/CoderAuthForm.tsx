@@ -90,16 +90,23 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
     );
   }
 
-  const notice =
-    failure ??
-    (auth.unlinkReason === 'rejected'
-      ? {
-          title: 'Coder no longer accepts your token',
-          message: `It was revoked or has expired. ${
-            tokenLinking ? 'Paste a new token' : 'Sign in again'
-          } to continue.`,
-        }
-      : undefined);
+  const again = tokenLinking ? 'Paste a new token' : 'Sign in again';
+  let unlinked: { title: string; message: string } | undefined;
+  if (auth.unlinkReason === 'rejected') {
+    unlinked = {
+      title: 'Coder no longer accepts your token',
+      message: `It was revoked or has expired. ${again} to continue.`,
+    };
+  } else if (auth.unlinkReason === 'inactive') {
+    // Coder's own sentence says why (e.g. suspended) and whom to ask.
+    unlinked = {
+      title: 'Your Coder account is not active',
+      message:
+        auth.unlinkDetail ??
+        'Coder refuses this account. Contact a Coder admin to reactivate it.',
+    };
+  }
+  const notice = failure ?? unlinked;
 
   const alert = notice && (
     <Alert

@@ -287,6 +287,23 @@ describe('CoderWorkspacesCard', () => {
     ).toHaveValue('owner:me status:running');
   });
 
+  it("says why when Coder refuses a suspended account, in Coder's words", async () => {
+    const inactive = {
+      message:
+        'User is not active (status = "suspended"). Contact an admin to reactivate your account.',
+    };
+    serveCoder(() => HttpResponse.json(inactive, { status: 401 }));
+    server.use(
+      http.get(`${TEST_PROXY_URL}/api/v2/users/me`, () =>
+        HttpResponse.json(inactive, { status: 401 }),
+      ),
+    );
+    await renderCard({ token: TEST_TOKEN });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your Coder account is not active');
+    expect(alert).toHaveTextContent('status = "suspended"');
+  });
+
   it("shows Coder's validation message under the search box for a bad query", async () => {
     serveCoder(q =>
       q.includes('colour:')
