@@ -79,7 +79,7 @@ proxy:
       changeOrigin: true
       credentials: require
       allowedMethods: ['GET', 'POST', 'PATCH', 'DELETE']
-      allowedHeaders: ['Coder-Session-Token', 'Retry-After']
+      allowedHeaders: ['Coder-Session-Token', 'Retry-After', 'WWW-Authenticate']
 
 coder:
   deployment:
