@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { formatGoTimeString, Micros } from './clock';
+import { formatGoTimeString, Micros, MICROS_PER_SECOND } from './clock';
 import { ApiError, coderResponse } from './errors';
 import { goQuote } from './goText';
 import type { TokenRecord, UserRecord } from './records';
@@ -97,6 +97,8 @@ function unauthorized(
   );
 }
 
+const HOUR_MICROS = 3600 * MICROS_PER_SECOND;
+
 export interface Authenticated {
   user: UserRecord;
   token: TokenRecord;
@@ -144,6 +146,9 @@ export function authenticate(
       wwwAuthenticate(accessUrl, 'The access token is invalid'),
     );
   }
+  // ExtractAPIKey moves LastUsed when it is more than an hour old.
+  if (record.named && now - record.named.lastUsed > HOUR_MICROS)
+    record.named.lastUsed = now;
   return { user, token: record };
 }
 

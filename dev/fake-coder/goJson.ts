@@ -16,7 +16,14 @@ export type FieldKind =
   | { kind: 'string'; goType?: string }
   | { kind: 'uuid' }
   | { kind: 'int64' }
+  /**
+   * time.Duration (an int64 of nanoseconds), decoded to a bigint: exact when
+   * the body went through withExactNumbers, which keeps the literal.
+   */
+  | { kind: 'duration' }
   | { kind: 'bool' }
+  /** A slice of a string type, e.g. []codersdk.APIKeyScope. */
+  | { kind: 'stringList'; goType: string }
   /** time.Time, which decodes itself from an RFC 3339 string. */
   | { kind: 'time' }
   /** []byte: base64 in a string, or an array of numbers. */
@@ -60,8 +67,92 @@ function collecting<T>(run: (keep: (work: () => T) => T | undefined) => void) {
   if (first) throw first;
 }
 
+/**
+ * A JSON number with the text it was written as, so an int64 field can be
+ * decoded exactly (JSON.parse rounds integers above 2^53) and rejected with
+ * Go's `number <literal>` when it is not an integer (`1.5`, `1e9`).
+ */
+export class GoNumberLiteral {
+  constructor(readonly literal: string) {}
+}
+
+/**
+ * The parsed body with each top-level number replaced by its literal (see
+ * GoNumberLiteral). `text` must be the JSON that `parsed` came from.
+ */
+export function withExactNumbers(parsed: unknown, text: string): unknown {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return parsed;
+  const copy: Record<string, unknown> = { ...(parsed as object) };
+  for (const [key, literal] of topLevelNumberLiterals(text)) {
+    if (typeof copy[key] === 'number') copy[key] = new GoNumberLiteral(literal);
+  }
+  return copy;
+}
+
+const NUMBER_LITERAL = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** Index just past the JSON value (already known to be valid) starting at `start`. */
+function skipJsonValue(text: string, start: number): number {
+  let depth = 0;
+  let index = start;
+  do {
+    const character = text[index];
+    if (character === '"') {
+      index++;
+      while (text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+      index++;
+    } else if (character === '{' || character === '[') {
+      depth++;
+      index++;
+    } else if (character === '}' || character === ']') {
+      depth--;
+      index++;
+    } else if (/\s|,|:/.test(character)) {
+      index++;
+    } else {
+      const word = /-?[0-9A-Za-z.+]+/y;
+      word.lastIndex = index;
+      word.exec(text);
+      index = word.lastIndex;
+    }
+  } while (depth > 0);
+  return index;
+}
+
+/** For a JSON object, each key whose last value is a number, with its literal. */
+function topLevelNumberLiterals(text: string): Map<string, string> {
+  const literals = new Map<string, string>();
+  const skipSpace = (from: number) => {
+    let next = from;
+    while (/\s/.test(text[next] ?? '')) next++;
+    return next;
+  };
+  let index = skipSpace(0);
+  if (text[index] !== '{') return literals;
+  index = skipSpace(index + 1);
+  while (text[index] === '"') {
+    const keyEnd = skipJsonValue(text, index);
+    const key = JSON.parse(text.slice(index, keyEnd)) as string;
+    index = skipSpace(skipSpace(keyEnd) + 1); // past the colon
+    NUMBER_LITERAL.lastIndex = index;
+    const number = NUMBER_LITERAL.exec(text);
+    if (number) {
+      literals.set(key, number[0]);
+      index = NUMBER_LITERAL.lastIndex;
+    } else {
+      literals.delete(key);
+      index = skipJsonValue(text, index);
+    }
+    index = skipSpace(index);
+    if (text[index] === ',') index = skipSpace(index + 1);
+  }
+  return literals;
+}
+
 /** The kind of JSON value Go names in an UnmarshalTypeError. */
 function jsonKind(value: unknown): string {
+  if (value instanceof GoNumberLiteral) return 'number';
   if (Array.isArray(value)) return 'array';
   if (value === null) return 'null';
   if (typeof value === 'boolean') return 'bool';
@@ -147,6 +238,9 @@ function decodeParameters(value: unknown, place: Place): unknown {
 function decodeField(value: unknown, field: FieldKind, place: Place): unknown {
   // A JSON null leaves a Go value untouched (and sets pointers to nil).
   if (value === null) return undefined;
+  // Only durations read the literal; everything else sees the plain number.
+  if (value instanceof GoNumberLiteral && field.kind !== 'duration')
+    return decodeField(Number(value.literal), field, place);
   switch (field.kind) {
     case 'string':
       if (typeof value !== 'string')
@@ -167,10 +261,43 @@ function decodeField(value: unknown, field: FieldKind, place: Place): unknown {
       if (!Number.isSafeInteger(value))
         throw typeError(`number ${value}`, place, 'int64');
       return value;
+    case 'duration': {
+      // encoding/json parses an int64 with strconv.ParseInt on the literal.
+      let literal: string | undefined;
+      if (value instanceof GoNumberLiteral) literal = value.literal;
+      else if (typeof value === 'number') literal = String(value);
+      if (literal === undefined)
+        throw typeError(jsonKind(value), place, 'time.Duration');
+      const integer = /^-?[0-9]+$/.test(literal) ? BigInt(literal) : undefined;
+      if (
+        integer === undefined ||
+        integer >= 2n ** 63n ||
+        integer < -(2n ** 63n)
+      )
+        throw typeError(`number ${literal}`, place, 'time.Duration');
+      return integer;
+    }
     case 'bool':
       if (typeof value !== 'boolean')
         throw typeError(jsonKind(value), place, 'bool');
       return value;
+    case 'stringList': {
+      if (!Array.isArray(value))
+        throw typeError(jsonKind(value), place, `[]${field.goType}`);
+      const strings: string[] = [];
+      collecting(keep => {
+        for (const item of value) {
+          keep(() => {
+            // null leaves the element at its zero value.
+            if (item === null) strings.push('');
+            else if (typeof item !== 'string')
+              throw typeError(jsonKind(item), place, field.goType);
+            else strings.push(item);
+          });
+        }
+      });
+      return strings;
+    }
     case 'time': {
       if (typeof value !== 'string')
         throw abort('Time.UnmarshalJSON: input is not a JSON string');

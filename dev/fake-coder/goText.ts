@@ -112,3 +112,42 @@ export function escapeRegExp(text: string): string {
 export function xerrorsInlineWrap(formatted: string, cause: string): string {
   return `${formatted}: ${cause}`;
 }
+
+/**
+ * time.Duration.String() for a duration in nanoseconds: `876600h0m0s`,
+ * `1m30.5s`, `1.5ms`, `0s` (the text behind `%v` of a Duration).
+ */
+export function formatGoDuration(nanoseconds: bigint): string {
+  const negative = nanoseconds < 0n;
+  const magnitude = negative ? -nanoseconds : nanoseconds;
+  // fmtFrac: the digits below 10^precision, trailing zeros (and the dot) dropped.
+  const split = (value: bigint, precision: number): [bigint, string] => {
+    const scale = 10n ** BigInt(precision);
+    const digits = (value % scale)
+      .toString()
+      .padStart(precision, '0')
+      .replace(/0+$/, '');
+    return [value / scale, digits ? `.${digits}` : ''];
+  };
+  let text: string;
+  if (magnitude === 0n) {
+    return '0s';
+  } else if (magnitude < 1_000_000_000n) {
+    let unit: [string, number];
+    if (magnitude < 1000n) unit = ['ns', 0];
+    else if (magnitude < 1_000_000n) unit = ['µs', 3];
+    else unit = ['ms', 6];
+    const [whole, fraction] = split(magnitude, unit[1]);
+    text = `${whole}${fraction}${unit[0]}`;
+  } else {
+    const [seconds, fraction] = split(magnitude, 9);
+    text = `${seconds % 60n}${fraction}s`;
+    const minutes = seconds / 60n;
+    if (minutes > 0n) {
+      text = `${minutes % 60n}m${text}`;
+      const hours = minutes / 60n;
+      if (hours > 0n) text = `${hours}h${text}`;
+    }
+  }
+  return negative ? `-${text}` : text;
+}

@@ -28,6 +28,24 @@ export interface TokenRecord {
   secret: string;
   userId: string;
   expiresAt: Micros;
+  /**
+   * The rest of Coder's api_keys row, kept for named tokens
+   * (`POST /users/{user}/keys/tokens`, login type `token`) only; other keys
+   * (seed, session, OAuth2) leave it out.
+   */
+  named?: NamedTokenFields;
+}
+
+/** api_keys columns of a `token` key, as GET /users/{user}/keys/tokens lists them. */
+export interface NamedTokenFields {
+  tokenName: string;
+  /** Canonical names as stored: `coder:all`, `workspace:read`, … */
+  scopes: string[];
+  lifetimeSeconds: number;
+  createdAt: Micros;
+  updatedAt: Micros;
+  /** The Unix epoch until first use; moves at most once an hour. */
+  lastUsed: Micros;
 }
 
 export interface OrganizationRecord {

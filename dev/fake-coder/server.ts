@@ -20,6 +20,7 @@ import { handleOAuth2Root, isOAuth2RootPath } from './oauth2/router';
 import { handlePage } from './pages/routes';
 import { OAuth2Options, resolveOAuth2Settings } from './oauth2/settings';
 import { rateLimitMessage } from './rateLimit';
+import { MAX_RECORDED_BODY, RecordedRequest } from './requestLog';
 import { isOwnerRole } from './api/lookups';
 import { ApiContext, matchRoute, RequestContext } from './router';
 import { SEED_TOKENS } from './seed';
@@ -62,7 +63,7 @@ function requestContext(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
-  options: { truncate: boolean },
+  options: { truncate: boolean; recorded?: RecordedRequest },
 ): RequestContext {
   let bodyText: Promise<string> | undefined;
   return {
@@ -82,7 +83,12 @@ function requestContext(
       writeRaw(response, status, '', {});
     },
     readText() {
-      bodyText ??= readBody(request).then(buffer => buffer.toString('utf8'));
+      bodyText ??= readBody(request).then(buffer => {
+        const text = buffer.toString('utf8');
+        if (options.recorded)
+          options.recorded.body = text.slice(0, MAX_RECORDED_BODY);
+        return text;
+      });
       return bodyText;
     },
     async readJson() {
@@ -102,6 +108,7 @@ async function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  recorded: RecordedRequest,
 ) {
   const path = url.pathname;
   const latency = deployment.faults.latency(path);
@@ -114,6 +121,7 @@ async function handleApi(
   }
   const context = requestContext(deployment, request, response, url, {
     truncate: fault?.kind === 'malformedJson',
+    recorded,
   });
   if (fault?.kind === 'rateLimit') {
     const retryAfter = fault.retryAfterSeconds || DEFAULT_RETRY_AFTER_SECONDS;
@@ -234,7 +242,7 @@ async function handle(
     );
     return;
   }
-  deployment.requests.record(request);
+  const recorded = deployment.requests.record(request);
   if (path.startsWith('/icon/')) {
     const icon = ICONS[path.slice('/icon/'.length)];
     if (icon) {
@@ -264,7 +272,7 @@ async function handle(
       response.setHeader(name, value);
   }
   if (path === '/api/v2' || path.startsWith('/api/v2/')) {
-    await handleApi(deployment, request, response, url);
+    await handleApi(deployment, request, response, url, recorded);
     return;
   }
   // Dashboard pages last, so none can shadow a route above.

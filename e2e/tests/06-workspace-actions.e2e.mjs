@@ -255,10 +255,57 @@ export const tests = [
         query.token && query.token !== DEMO_TOKEN,
         'VS Code got a freshly minted key',
       );
-      const minted = (await fakeCoder.requests()).filter(
-        request => request.url === '/api/v2/users/me/keys',
+
+      // A second click in the same session hands over the same token.
+      await page.getByRole('button', { name: 'Open web-app-main' }).click();
+      await page.getByRole('menuitem', { name: /VS Code/ }).click();
+      const again = await eventually(
+        () =>
+          requested.filter(navigation => navigation.startsWith('vscode:'))[1],
+        'no second vscode:// hand-off',
       );
-      assertEqual(minted.length, 1, 'keys minted');
+      assertEqual(
+        new URL(again).searchParams.get('token'),
+        query.token,
+        'second click reuses the key',
+      );
+
+      // One named, short-lived token (POST /users/me/keys/tokens), no session key.
+      const requests = await fakeCoder.requests();
+      const minted = requests.filter(
+        request => request.url === '/api/v2/users/me/keys/tokens',
+      );
+      assertEqual(
+        minted.map(request => request.method),
+        ['POST'],
+        'tokens minted',
+      );
+      const body = JSON.parse(minted[0].body);
+      assert(
+        /^backstage-vscode-[a-z0-9]{8}$/.test(body.token_name),
+        `token_name ${body.token_name}`,
+      );
+      assertEqual(body.lifetime, 86_400_000_000_000, 'lifetime (ns)');
+      assertEqual(
+        requests.filter(request => request.url === '/api/v2/users/me/keys')
+          .length,
+        0,
+        'session keys minted',
+      );
+      // Coder holds it as demo's named token, and it is the key VS Code got.
+      const tokens = await fakeCoder.coder(
+        'GET',
+        '/api/v2/users/me/keys/tokens',
+      );
+      assertEqual(
+        tokens.map(token => [
+          token.id,
+          token.token_name,
+          token.lifetime_seconds,
+        ]),
+        [[query.token.split('-')[0], body.token_name, 86_400]],
+        'named tokens',
+      );
     },
   },
 ];

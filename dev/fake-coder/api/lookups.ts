@@ -43,6 +43,24 @@ export function userParam(context: ApiContext, raw: string): UserRecord {
   return user;
 }
 
+/**
+ * httpmw.ExtractUserParam as Coder really runs it: the lookup goes through
+ * dbauthz (GetUserByID / GetUserByEmailOrUsername need read on the user),
+ * and a member may read only themself (coderd/rbac/roles.go memberRole), so
+ * any other user is "not found" (httpapi.Is404Error counts dbauthz's
+ * NotAuthorizedError). The API key routes use this; the older routes still use
+ * userParam.
+ */
+export function readableUserParam(
+  context: ApiContext,
+  raw: string,
+): UserRecord {
+  const user = userParam(context, raw);
+  if (user.id !== context.actor.id && !isOwnerRole(context.actor))
+    throw notFound();
+  return user;
+}
+
 /** httpmw.ExtractOrganizationParam: a UUID, a name or `default`; members only. */
 export function organizationParam(
   context: ApiContext,

@@ -1,5 +1,6 @@
 import { OAUTH2_API_ROUTES } from '../oauth2/apiRoutes';
 import { apiRoute, publicRoute, Route } from '../router';
+import { deleteApiKey, getTokenConfig, getTokens, postToken } from './apiKeys';
 import { getApplicationsHost, getBuildInfo, getRegions } from './deployment';
 import {
   getOrganizationTemplateByName,
@@ -46,6 +47,15 @@ export const API_ROUTES: Route[] = [
   apiRoute('GET', '/api/v2/users/:user', getUser),
   apiRoute('GET', '/api/v2/users/:user/organizations', getUserOrganizations),
   apiRoute('POST', '/api/v2/users/:user/keys', postUserKey),
+  // Before /keys/{keyid}, as chi prefers the literal segment.
+  apiRoute('POST', '/api/v2/users/:user/keys/tokens', postToken),
+  apiRoute('GET', '/api/v2/users/:user/keys/tokens', getTokens),
+  apiRoute(
+    'GET',
+    '/api/v2/users/:user/keys/tokens/tokenconfig',
+    getTokenConfig,
+  ),
+  apiRoute('DELETE', '/api/v2/users/:user/keys/:keyid', deleteApiKey),
   apiRoute(
     'GET',
     '/api/v2/users/:user/workspace/:workspacename',

@@ -46,7 +46,10 @@ export function getOrganization(context: ApiContext): void {
   );
 }
 
-/** Session-length key, as `POST /users/{user}/keys` mints for the VS Code link. */
+/**
+ * Lifetime of the keys `POST /users/{user}/keys` and `POST /__fake/tokens`
+ * mint. Named tokens (`POST /users/{user}/keys/tokens`) are in apiKeys.ts.
+ */
 export const API_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export function mintToken(
