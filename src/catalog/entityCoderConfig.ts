@@ -188,8 +188,11 @@ export function readEntityCoderConfig(entity: Entity): CoderEntityConfig {
     paramFields[name] = 'spec.coder.params';
   for (const name of Object.keys(annotatedParams ?? {}))
     paramFields[name] = annotationField(CODER_ANNOTATIONS.params);
-  const fieldOf = (annotated: unknown, annotation: string, spec: string) =>
-    annotated !== undefined ? annotationField(annotation) : spec;
+  const fieldOf = (
+    annotated: unknown,
+    annotation: string,
+    specField: string,
+  ) => (annotated !== undefined ? annotationField(annotation) : specField);
   const templateName = annotatedTemplate ?? specTemplate;
   const mode = annotatedMode ?? specMode;
 
