@@ -292,4 +292,37 @@ export const tests = [
       await logsPage.close();
     },
   },
+  {
+    name: '“Show more” appends the next page where the user is, keeping keyboard focus',
+    systems: BOTH,
+    async run({ page }) {
+      // Every fifth seeded workspace is on acme/web-app: 150 → 30 more rows.
+      await fakeCoder.seed(150);
+      await linkDemo(page, 'web-app');
+      const list = page.getByRole('list', { name: 'Coder workspaces' });
+      await eventually(
+        async () => (await list.getByRole('listitem').count()) === 25,
+        'the first page has 25 rows',
+      );
+      const more = page.getByRole('button', { name: /^Show more/ });
+      await more.focus();
+      const before = await page.evaluate(() => window.scrollY);
+      await page.keyboard.press('Enter');
+      await eventually(
+        async () => (await list.getByRole('listitem').count()) > 25,
+        'the next page never arrived',
+      );
+      const focused = await page.evaluate(
+        () =>
+          document.activeElement?.textContent ??
+          document.activeElement?.tagName,
+      );
+      assert(
+        /Show more|web-app|bench/i.test(focused ?? ''),
+        `focus went elsewhere: ${focused}`,
+      );
+      const after = await page.evaluate(() => window.scrollY);
+      assert(after >= before, `the page scrolled up: ${before} → ${after}`);
+    },
+  },
 ];
