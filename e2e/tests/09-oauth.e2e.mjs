@@ -77,13 +77,17 @@ export const tests = [
       await workspacesList(page).waitFor();
 
       // Coder expires the access token: the next request is refused, the plugin
-      // refreshes (rotation) and the card carries on without asking the user.
+      // refreshes (rotation) and the card carries on without asking the user. It never
+      // refreshes a token obtained in the last 30 s (a 401 that soon is not expiry), so
+      // the token must be older than that first.
+      await page.waitForTimeout(31_000);
       await fakeCoder.clearRequests();
       await fakeCoder.expireOAuthTokens();
       await page.getByRole('button', { name: 'Refresh workspaces' }).click();
       await eventually(
         async () => (await fakeCoder.oauthTokens()).length === 2,
         'refreshed',
+        30_000,
       );
       pairs = await fakeCoder.oauthTokens();
       assert(pairs[0].revoked, 'the first pair died with the rotation');

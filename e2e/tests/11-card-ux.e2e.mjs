@@ -240,9 +240,8 @@ export const tests = [
           assert(!overflow, `a row overflows at ${width} px (${theme})`);
           // The card itself: in the new system it sits below the About card.
           await page
-            .locator('.MuiCard-root', {
-              has: page.getByRole('heading', { name: 'Coder workspaces' }),
-            })
+            .getByRole('heading', { name: 'Coder workspaces' })
+            .locator('xpath=ancestor::*[contains(@class, "MuiCard-root")][1]')
             .screenshot({ path: screenshotPath(`card-${width}-${theme}.png`) });
         }
       }
