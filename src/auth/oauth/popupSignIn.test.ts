@@ -1,6 +1,10 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { CoderOAuthError } from './CoderOAuthError';
-import { CODER_OAUTH_MESSAGE_TYPE, runPopupSignIn } from './popupSignIn';
+import {
+  CODER_OAUTH_MESSAGE_TYPE,
+  coderOAuthChannelName,
+  runPopupSignIn,
+} from './popupSignIn';
 
 // jsdom has getRandomValues but not SubtleCrypto; Node's is the same Web Crypto API.
 beforeAll(() => {
@@ -57,6 +61,26 @@ function post(data: object, init: { origin?: string; source?: unknown } = {}) {
       source: init.source as MessageEventSource,
     }),
   );
+}
+
+/** Posts on the sign-in's BroadcastChannel, as the callback page does. */
+function broadcast(state: string, data: object) {
+  const channel = new BroadcastChannel(coderOAuthChannelName(state));
+  channel.postMessage({ type: CODER_OAUTH_MESSAGE_TYPE, state, ...data });
+  channel.close();
+}
+
+const sleep = (ms: number) =>
+  new Promise<void>(resolve => setTimeout(resolve, ms));
+
+/** Whether `promise` is still pending (after anything already queued has run). */
+async function isPending(promise: Promise<unknown>) {
+  const pending = Symbol('pending');
+  const winner = await Promise.race([
+    promise.catch(() => undefined),
+    sleep(0).then(() => pending),
+  ]);
+  return winner === pending;
 }
 
 describe('runPopupSignIn', () => {
@@ -120,11 +144,75 @@ describe('runPopupSignIn', () => {
     expect(error).toMatchObject({ kind: 'popup-blocked' });
   });
 
-  it('gives up when the popup is closed before Coder answers', async () => {
+  it('gives up when the popup is closed and no answer follows within the grace period', async () => {
     const popup = fakePopup();
     const result = start(popup);
     await authorizeUrl(popup);
     popup.closed = true;
+    // The closed poll has seen it, but a late answer may still be on its way.
+    await sleep(1000);
+    expect(await isPending(result)).toBe(true);
     await expect(result).rejects.toMatchObject({ kind: 'popup-closed' });
+  });
+
+  it('still succeeds when the popup reads as closed just before its message lands', async () => {
+    const popup = fakePopup();
+    const result = start(popup);
+    const state = (await authorizeUrl(popup)).searchParams.get('state');
+    popup.closed = true;
+    await sleep(700); // past one closed poll
+    post({ code: 'coder_late_answer', state }, { source: popup });
+    await expect(result).resolves.toMatchObject({ code: 'coder_late_answer' });
+  });
+
+  it('accepts the answer through the state’s BroadcastChannel alone', async () => {
+    const popup = fakePopup();
+    const result = start(popup);
+    const state = (await authorizeUrl(popup)).searchParams.get('state')!;
+    broadcast(state, { code: 'coder_from_channel' });
+    await expect(result).resolves.toMatchObject({
+      code: 'coder_from_channel',
+    });
+  });
+
+  it('takes the first valid answer from either path, once', async () => {
+    const popup = fakePopup();
+    const result = start(popup);
+    const state = (await authorizeUrl(popup)).searchParams.get('state')!;
+    broadcast(state, { code: 'coder_first' });
+    await sleep(50);
+    post({ code: 'coder_second', state }, { source: popup });
+    await expect(result).resolves.toMatchObject({ code: 'coder_first' });
+  });
+
+  it('still refuses a foreign origin, a foreign window and a wrong state on either path', async () => {
+    const popup = fakePopup();
+    const result = start(popup);
+    const state = (await authorizeUrl(popup)).searchParams.get('state')!;
+    post(
+      { code: 'from-evil-origin', state },
+      { origin: 'https://evil.example', source: popup },
+    );
+    post({ code: 'from-another-window', state }, { source: fakePopup() });
+    // Even on the right channel, a message must carry the state itself.
+    const channel = new BroadcastChannel(coderOAuthChannelName(state));
+    channel.postMessage({
+      type: CODER_OAUTH_MESSAGE_TYPE,
+      code: 'coder_x_y',
+      state: 'not-the-state',
+    });
+    channel.close();
+    await expect(result).rejects.toMatchObject({ kind: 'state-mismatch' });
+    expect(popup.closed).toBe(true);
+  });
+
+  it('closes the popup itself once it has accepted the answer', async () => {
+    const popup = fakePopup();
+    const result = start(popup);
+    const state = (await authorizeUrl(popup)).searchParams.get('state');
+    expect(popup.closed).toBe(false);
+    post({ code: 'coder_abc_def', state }, { source: popup });
+    await result;
+    expect(popup.closed).toBe(true);
   });
 });

@@ -1,21 +1,35 @@
+import type { CoderOAuthCallbackAnswer } from './callbackAnswer';
 import { CoderOAuthError } from './CoderOAuthError';
 import type { CoderOAuthEndpoints } from './oauthEndpoints';
 import { createPkcePair, randomUrlSafeString } from './pkce';
 import { openSignInPopup } from './signInPopup';
 
-/** What the callback page posts to its opener. */
-export interface CoderOAuthCallbackMessage {
+/** What the callback page posts to its opener and on the sign-in's channel. */
+export interface CoderOAuthCallbackMessage extends CoderOAuthCallbackAnswer {
   type: typeof CODER_OAUTH_MESSAGE_TYPE;
-  code?: string;
-  state?: string;
-  error?: string;
-  errorDescription?: string;
 }
 
 /** Marks the callback page's message among whatever else an app posts. */
 export const CODER_OAUTH_MESSAGE_TYPE = 'coder-oauth-callback';
 
+/**
+ * The `BroadcastChannel` a sign-in also listens on, named after its `state`. It carries
+ * the answer when the popup's own `postMessage` cannot (the opener reference was severed,
+ * or the popup is gone before the message is dispatched). The browser delivers channel
+ * messages only between pages of the same origin, and only the tab that made the state
+ * knows the name.
+ */
+export function coderOAuthChannelName(state: string): string {
+  return `${CODER_OAUTH_MESSAGE_TYPE}:${state}`;
+}
+
 const CLOSED_POLL_MS = 500;
+/**
+ * How long a closed popup may still deliver its answer. A popup can read as closed a few
+ * milliseconds before its last message is dispatched here (issue 13: about 1 sign-in in
+ * 25 was lost that way), so "closed" alone does not end the attempt at once.
+ */
+const CLOSED_GRACE_MS = 1500;
 
 /** What {@link runPopupSignIn} needs; injectable for tests. */
 export interface PopupSignInOptions {
@@ -34,11 +48,23 @@ export interface PopupSignInResult {
   verifier: string;
 }
 
+function deniedError(answer: CoderOAuthCallbackAnswer): CoderOAuthError {
+  return new CoderOAuthError(
+    'denied',
+    answer.error === 'access_denied'
+      ? 'You did not allow Backstage to use your Coder account.'
+      : `Coder refused the sign-in (${answer.error}${answer.errorDescription ? `: ${answer.errorDescription}` : ''}).`,
+  );
+}
+
 /**
- * Opens Coder's consent page in a popup and waits for the callback page's message.
- * The `state` is random and used once; the PKCE verifier never leaves this function
- * except to the token exchange. Messages from another origin or another window are
- * ignored; one from the popup with the wrong state ends the attempt.
+ * Opens Coder's consent page in a popup and waits for the callback page's answer, by
+ * `postMessage` from the popup or on the state's `BroadcastChannel`, whichever comes
+ * first; the other is ignored. The `state` is random and used once; the PKCE verifier
+ * never leaves this function except to the token exchange. Window messages from another
+ * origin or another window are ignored; an answer with the wrong state ends the attempt.
+ * This side closes the popup once it has the answer, so the popup never closes before
+ * its message is read.
  */
 export function runPopupSignIn(
   options: PopupSignInOptions,
@@ -58,57 +84,79 @@ export function runPopupSignIn(
   return new Promise<PopupSignInResult>((resolve, reject) => {
     let verifier: string | undefined;
     let settled = false;
-    // Assigned below; declared first because finish() tears both down.
-    let onMessage: (event: MessageEvent) => void = () => {};
-    // eslint-disable-next-line prefer-const
-    let closedPoll: ReturnType<typeof setInterval> | undefined;
-    const finish = (error?: CoderOAuthError, code?: string) => {
+    const channel =
+      typeof BroadcastChannel === 'function'
+        ? new BroadcastChannel(coderOAuthChannelName(state))
+        : undefined;
+    const timers: {
+      closedPoll?: ReturnType<typeof setInterval>;
+      grace?: ReturnType<typeof setTimeout>;
+    } = {};
+
+    const finish = (outcome: { error: CoderOAuthError } | { code: string }) => {
       if (settled) return;
       settled = true;
-      receiver.removeEventListener('message', onMessage);
-      clearInterval(closedPoll);
-      if (error || !code || !verifier) {
-        popup.close();
-        reject(error);
+      receiver.removeEventListener('message', onWindowMessage);
+      channel?.close();
+      clearInterval(timers.closedPoll);
+      clearTimeout(timers.grace);
+      // Closed here, after the answer was read, never by the callback page itself.
+      popup.close();
+      if ('error' in outcome) {
+        reject(outcome.error);
+      } else if (!verifier) {
+        // The popup is sent to Coder only once the verifier exists; an answer before
+        // that did not come from this sign-in.
+        reject(
+          new CoderOAuthError(
+            'state-mismatch',
+            'The answer from Coder did not match this sign-in. Try again.',
+          ),
+        );
       } else {
-        resolve({ code, verifier });
+        resolve({ code: outcome.code, verifier });
       }
     };
-    onMessage = (event: MessageEvent) => {
-      if (event.origin !== receiver.location.origin) return;
-      if (event.source !== popup) return;
-      const data = event.data as Partial<CoderOAuthCallbackMessage> | null;
+
+    const accept = (data: Partial<CoderOAuthCallbackMessage> | null) => {
       if (data?.type !== CODER_OAUTH_MESSAGE_TYPE) return;
       if (data.state !== state) {
-        finish(
-          new CoderOAuthError(
+        finish({
+          error: new CoderOAuthError(
             'state-mismatch',
             'The answer from Coder did not match this sign-in (state mismatch). Try again.',
           ),
-        );
+        });
       } else if (data.error) {
-        finish(
-          new CoderOAuthError(
-            'denied',
-            data.error === 'access_denied'
-              ? 'You did not allow Backstage to use your Coder account.'
-              : `Coder refused the sign-in (${data.error}${data.errorDescription ? `: ${data.errorDescription}` : ''}).`,
-          ),
-        );
+        finish({ error: deniedError(data) });
       } else if (typeof data.code === 'string' && data.code) {
-        finish(undefined, data.code);
+        finish({ code: data.code });
       }
     };
-    receiver.addEventListener('message', onMessage);
-    closedPoll = setInterval(() => {
-      if (popup.closed) {
-        finish(
-          new CoderOAuthError(
-            'popup-closed',
-            'The Coder sign-in window was closed before Coder answered.',
-          ),
-        );
-      }
+
+    function onWindowMessage(event: MessageEvent) {
+      if (event.origin !== receiver.location.origin) return;
+      if (event.source !== popup) return;
+      accept(event.data);
+    }
+    receiver.addEventListener('message', onWindowMessage);
+    // No origin or source to check here: the browser keeps a channel within its origin,
+    // and a channel message has no source window.
+    channel?.addEventListener('message', event => accept(event.data));
+
+    timers.closedPoll = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(timers.closedPoll);
+      timers.grace = setTimeout(
+        () =>
+          finish({
+            error: new CoderOAuthError(
+              'popup-closed',
+              'The Coder sign-in window was closed before Coder answered.',
+            ),
+          }),
+        CLOSED_GRACE_MS,
+      );
     }, CLOSED_POLL_MS);
 
     Promise.all([createPkcePair(), options.endpoints()])
@@ -126,14 +174,15 @@ export function runPopupSignIn(
         if (!settled) popup.location.href = url.href;
       })
       .catch(error =>
-        finish(
-          error instanceof CoderOAuthError
-            ? error
-            : new CoderOAuthError(
-                'unreachable',
-                'Could not prepare the Coder sign-in.',
-              ),
-        ),
+        finish({
+          error:
+            error instanceof CoderOAuthError
+              ? error
+              : new CoderOAuthError(
+                  'unreachable',
+                  'Could not prepare the Coder sign-in.',
+                ),
+        }),
       );
   });
 }

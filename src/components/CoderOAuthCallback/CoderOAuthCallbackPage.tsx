@@ -1,46 +1,7 @@
 import { useEffect, useState } from 'react';
 import { EmptyState } from '@backstage/core-components';
-import {
-  CODER_OAUTH_MESSAGE_TYPE,
-  type CoderOAuthCallbackMessage,
-} from '../../auth/oauth/popupSignIn';
-
-/** The opener, if it is a Backstage tab of this very origin (reading it throws otherwise). */
-function sameOriginOpener(): Window | undefined {
-  const opener = window.opener as Window | null;
-  if (!opener || opener === window) return undefined;
-  try {
-    return opener.location.origin === window.location.origin
-      ? opener
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where Coder sends the browser back after the consent page (the `redirect_uri`). It
- * hands the code to the Backstage tab that opened the popup, only if that tab is of
- * this origin, addressed to this origin, then closes. The PKCE verifier is in the
- * opener, so a code that leaks from here is useless on its own.
- */
-function handBack(): boolean {
-  const opener = sameOriginOpener();
-  const params = new URLSearchParams(window.location.search);
-  // The code is single-use, but it has no business in the history or a screenshot.
-  window.history.replaceState(null, '', window.location.pathname);
-  if (!opener) return false;
-  const message: CoderOAuthCallbackMessage = {
-    type: CODER_OAUTH_MESSAGE_TYPE,
-    code: params.get('code') ?? undefined,
-    state: params.get('state') ?? undefined,
-    error: params.get('error') ?? undefined,
-    errorDescription: params.get('error_description') ?? undefined,
-  };
-  opener.postMessage(message, window.location.origin);
-  window.close();
-  return true;
-}
+import { takeCallbackAnswer } from '../../auth/oauth/callbackAnswer';
+import { handBackAnswer } from './handBackAnswer';
 
 /**
  * The OAuth2 callback page. The Coder page serves it at `oauth/callback` below its own
@@ -50,20 +11,33 @@ function handBack(): boolean {
  * @public
  */
 export function CoderOAuthCallbackPage() {
-  const [handed, setHanded] = useState<boolean>();
-  useEffect(() => setHanded(handBack()), []);
-  if (handed === undefined) return null;
-  return handed ? (
+  // Read while rendering, not in an effect, so the code is off the address bar before
+  // anything below this page renders; usually it was taken already as the app loaded
+  // (see callbackAnswer.ts). Reading it again returns the same answer.
+  const [answer] = useState(() => takeCallbackAnswer());
+  const [handedToOpener, setHandedToOpener] = useState<boolean>();
+  useEffect(() => {
+    if (!answer) {
+      setHandedToOpener(false);
+      return undefined;
+    }
+    const handBack = handBackAnswer(answer);
+    setHandedToOpener(handBack.toOpener);
+    return handBack.stop;
+  }, [answer]);
+
+  if (handedToOpener === undefined) return null;
+  return handedToOpener ? (
     <EmptyState
       missing="info"
-      title="Signed in to Coder"
-      description="You can close this window."
+      title="Back to Backstage"
+      description="Backstage finishes the Coder sign-in; this window closes by itself."
     />
   ) : (
     <EmptyState
       missing="info"
       title="This window finishes a Coder sign-in"
-      description='It was not opened by Backstage, or Backstage was closed. Go back to Backstage and choose "Sign in with Coder" again.'
+      description='It was not opened by Backstage, or Backstage was closed. If Backstage does not show you as signed in, go back to it and choose "Sign in with Coder" again.'
     />
   );
 }
