@@ -137,13 +137,16 @@ export async function openLinkedPage(browser, path) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
   });
+  // A link belongs to the Backstage user who made it (the token's owner is stored
+  // beside it): the dev app's guest.
   await context.addInitScript(
-    ([key, token]) => {
+    ([key, token, owner]) => {
       if (!window.localStorage.getItem(key)) {
+        window.localStorage.setItem(`${key}:owner`, owner);
         window.localStorage.setItem(key, token);
       }
     },
-    [TOKEN_STORAGE_KEY, DEMO_TOKEN],
+    [TOKEN_STORAGE_KEY, DEMO_TOKEN, 'user:development/guest'],
   );
   await context.addInitScript(installProbes);
   const page = await context.newPage();
