@@ -212,7 +212,17 @@ function useListCatchesUp(
   useEffect(() => {
     if (!settledKey) return;
     queryClient.invalidateQueries(
-      { queryKey: coderQueryKeys.workspaces(sessionVersion) },
+      {
+        queryKey: coderQueryKeys.workspaces(sessionVersion),
+        // A search Coder refused (4xx) waits for the user to change it: re-sending it
+        // because some workspace settled would only be refused again.
+        predicate: query =>
+          !(
+            query.state.status === 'error' &&
+            isCoderResponseError(query.state.error) &&
+            query.state.error.coder.status < 500
+          ),
+      },
       { cancelRefetch: false },
     );
   }, [settledKey, queryClient, sessionVersion]);
