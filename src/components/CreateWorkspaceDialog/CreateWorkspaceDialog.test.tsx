@@ -17,22 +17,13 @@ import {
 import { userFixture } from '../../testUtils/workspaceFixtures';
 import { CoderProvider } from '../CoderProvider';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+import { TEMPLATE } from './__testUtils__/dialogHarness';
 
 const server = setupServer();
 registerMswTestHooks(server);
 
-const DEVCONTAINERS = {
-  id: 'c0de0002-0000-4000-8000-000000000001',
-  name: 'devcontainers',
-  display_name: 'Dev Containers',
-  description: 'Develop in a devcontainer.',
-  icon: '',
-  organization_id: 'c0de0001-0000-4000-8000-000000000001',
-  organization_name: 'coder',
-  active_version_id: 'c0de0003-0000-4000-8000-000000000001',
-  deprecated: false,
-  allow_user_cancel_workspace_jobs: true,
-};
+// The harness's template: the one Coder offers in these tests.
+const DEVCONTAINERS = TEMPLATE;
 
 const DEPRECATED = {
   message:
