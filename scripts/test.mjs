@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 /*
- * `npm test`: type check, lint, API report check, unit + contract tests (jest), browser
- * tests (e2e).
+ * `npm test`: type check, lint, API report check, unit + contract tests (jest), the
+ * scaffolder backend module's lint and tests, browser tests (e2e).
  * Every stage runs even if an earlier one failed, so one run shows everything; the last
  * line is `N passed, M failed` summed over all stages (type check, lint and the API
  * report count as one test each).
@@ -17,11 +17,11 @@ const results = path.join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 
 const env = { ...process.env, CI: 'true' };
-const run = (label, command, args) => {
+const run = (label, command, args, cwd = root) => {
   console.log(`\n── ${label} ──`);
   const started = Date.now();
   const { status } = spawnSync(command, args, {
-    cwd: root,
+    cwd,
     env,
     stdio: 'inherit',
   });
@@ -69,6 +69,43 @@ const jestOk = run('unit and contract tests (jest)', bin('backstage-cli'), [
   `--outputFile=${jestJson}`,
 ]);
 stages.push({ name: 'jest', ...jestCounts(jestJson, jestOk) });
+
+// The scaffolder backend module is its own package (an npm workspace): its lint and
+// jest run in its folder, with its own config.
+const scaffolderModule = path.join(
+  root,
+  'plugins',
+  'scaffolder-backend-module-coder',
+);
+stages.push({
+  name: 'scaffolder module lint',
+  ...counted(
+    run(
+      'scaffolder module lint',
+      bin('backstage-cli'),
+      ['package', 'lint', '--max-warnings', '0'],
+      scaffolderModule,
+    ),
+  ),
+});
+const scaffolderJestJson = path.join(results, 'jest-scaffolder-module.json');
+rmSync(scaffolderJestJson, { force: true });
+const scaffolderJestOk = run(
+  'scaffolder module tests (jest)',
+  bin('backstage-cli'),
+  [
+    'package',
+    'test',
+    '--watchAll=false',
+    '--json',
+    `--outputFile=${scaffolderJestJson}`,
+  ],
+  scaffolderModule,
+);
+stages.push({
+  name: 'scaffolder module jest',
+  ...jestCounts(scaffolderJestJson, scaffolderJestOk),
+});
 
 if (process.env.SKIP_E2E === '1') {
   console.log('\n── browser tests skipped (SKIP_E2E=1) ──');
