@@ -404,16 +404,36 @@ describe('coder:workspace:create', () => {
     expect(lookup.status).toBe(404);
   });
 
-  it('in a dry run still refuses a parameter the template does not have', async () => {
-    const error = await failure(
-      context(devcontainer('typo', { parameters: { regoin: 'eu' } }), {
+  it('in a dry run warns about a parameter the template does not list', async () => {
+    const ctx = context(
+      devcontainer('typo', { parameters: { regoin: 'eu' } }),
+      {
         isDryRun: true,
-      }),
+      },
+    );
+    await run(ctx);
+
+    expect(ctx.logged).toContainEqual({
+      level: 'warn',
+      message:
+        'Template devcontainers does not list the parameters "regoin" (it lists "repo_url", "region", "cpu", "enable_docker", "dotfiles_uri", "disk_size", "tags"); Coder will ignore them unless the template defines them dynamically.',
+      meta: undefined,
+    });
+  });
+
+  it('treats an empty repoUrl, as an absent form value renders, as no repoUrl', async () => {
+    const error = await failure(
+      context(devcontainer('empty-repo', { repoUrl: '' })),
     );
 
-    expect(error.message).toBe(
-      'Coder template "devcontainers" has no parameter "regoin". Its parameters are "repo_url", "region", "cpu", "enable_docker", "dotfiles_uri", "disk_size", "tags".',
+    // Coder itself then refuses the required repo_url; the action sent no empty value.
+    expect(error.message).toMatch(
+      /^Coder refused the workspace: Unable to validate parameters \(repo_url: /,
     );
+    const create = (await coder.requests()).find(
+      request => `${request.method} ${request.url}` === CREATE,
+    );
+    expect(JSON.parse(create?.body ?? '{}').rich_parameter_values).toEqual([]);
   });
 
   it('explains that a deprecated template cannot be used', async () => {

@@ -229,16 +229,24 @@ async function createWorkspace(run: Run): Promise<void> {
   const templateParameters = await client.getTemplateParameters(
     template.active_version_id,
   );
+  // A templating expression for an absent value renders as an empty string.
+  const repoUrl = input.repoUrl || undefined;
+  const repoUrlParameters =
+    input.repoUrlParameters ?? DEFAULT_REPO_URL_PARAMETERS;
   const resolved = parameterValues({
-    templateName: template.name,
     templateParameters,
     parameters: input.parameters ?? {},
-    repoUrl: input.repoUrl,
-    repoUrlParameters: input.repoUrlParameters ?? DEFAULT_REPO_URL_PARAMETERS,
+    repoUrl,
+    repoUrlParameters,
   });
-  if (input.repoUrl !== undefined && resolved.repoUrlParameters.length === 0) {
+  if (repoUrl !== undefined && resolved.repoUrlParameters.length === 0) {
     logger.warn(
-      `Template ${template.name} has none of the parameters ${JSON.stringify(input.repoUrlParameters ?? DEFAULT_REPO_URL_PARAMETERS)}; repoUrl is not used.`,
+      `Template ${template.name} has none of the parameters ${quotedList(repoUrlParameters)}; repoUrl is not used.`,
+    );
+  }
+  if (resolved.unknownNames.length > 0) {
+    logger.warn(
+      `Template ${template.name} does not list the parameters ${quotedList(resolved.unknownNames)} (it lists ${quotedList(templateParameters.map(entry => entry.name))}); Coder will ignore them unless the template defines them dynamically.`,
     );
   }
 
@@ -313,6 +321,10 @@ async function createWorkspace(run: Run): Promise<void> {
     status,
     templateName: template.name,
   });
+}
+
+function quotedList(names: string[]): string {
+  return names.length > 0 ? names.map(name => `"${name}"`).join(', ') : 'none';
 }
 
 function output(run: Run, outputs: Outputs): void {

@@ -1,38 +1,32 @@
-import { InputError } from '@backstage/errors';
 import type { CoderTemplateParameter } from './wire';
 
 /** The action inputs that become rich parameter values. */
 export interface ParameterInputs {
-  templateName: string;
   templateParameters: CoderTemplateParameter[];
   parameters: Record<string, string>;
   repoUrl?: string;
   repoUrlParameters: string[];
 }
 
-/** `rich_parameter_values` for the create, and which parameters took the repository URL. */
+/** `rich_parameter_values` for the create, and what the caller should mention. */
 export interface ParameterValues {
   values: Array<{ name: string; value: string }>;
+  /** The parameters that took `repoUrl`. */
   repoUrlParameters: string[];
+  /** Given names the template version does not list. */
+  unknownNames: string[];
 }
 
 /**
- * Turns the inputs into `rich_parameter_values`, in the template's order. Coder
- * silently drops values for names the template does not define (coderd/wsbuilder), so a
- * typo would go unnoticed: such a name is an error here. `repoUrl` fills each of
- * `repoUrlParameters` that the template has; an explicit `parameters` entry wins.
+ * Turns the inputs into `rich_parameter_values`, the template's parameters first in its
+ * order. `repoUrl` fills each of `repoUrlParameters` that the template has; an explicit
+ * `parameters` entry wins. Names the template version does not list are still sent and
+ * reported: a classic template's build drops them (coderd/wsbuilder), while a
+ * dynamic-parameter template may define parameters that only appear for some inputs,
+ * so refusing them here could refuse a valid workspace.
  */
 export function parameterValues(inputs: ParameterInputs): ParameterValues {
   const known = new Set(inputs.templateParameters.map(entry => entry.name));
-  const unknown = Object.keys(inputs.parameters).filter(
-    name => !known.has(name),
-  );
-  if (unknown.length > 0) {
-    const names = [...known].map(name => `"${name}"`).join(', ');
-    throw new InputError(
-      `Coder template "${inputs.templateName}" has no parameter ${unknown.map(name => `"${name}"`).join(', ')}. ${known.size > 0 ? `Its parameters are ${names}.` : 'It has no parameters.'}`,
-    );
-  }
   const repoUrlParameters =
     inputs.repoUrl === undefined
       ? []
@@ -47,5 +41,10 @@ export function parameterValues(inputs: ParameterInputs): ParameterValues {
       values.push({ name, value: inputs.repoUrl as string });
     }
   }
-  return { values, repoUrlParameters };
+  const unknownNames = Object.keys(inputs.parameters).filter(
+    name => !known.has(name),
+  );
+  for (const name of unknownNames)
+    values.push({ name, value: inputs.parameters[name] });
+  return { values, repoUrlParameters, unknownNames };
 }
