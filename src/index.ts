@@ -4,7 +4,12 @@
  *
  * @packageDocumentation
  */
-export { coderPlugin, CoderOAuthCallbackPage, CoderPage } from './plugin';
+export {
+  coderPlugin,
+  CoderOAuthCallbackPage,
+  CoderPage,
+  CoderWorkspaceTemplateFieldExtension,
+} from './plugin';
 export { rootRouteRef } from './routes';
 
 export { coderApiRef } from './api/CoderApi';
@@ -104,3 +109,12 @@ export * from './components/CreateWorkspaceDialog';
 export * from './components/CoderOpenButton';
 export * from './components/CoderProviderSettings';
 export type { CoderPageProps } from './components/CoderPage';
+
+export {
+  CODER_SESSION_TOKEN_SECRET,
+  CODER_WORKSPACE_TEMPLATE_FIELD,
+} from './scaffolder/CoderWorkspaceTemplateValue';
+export type {
+  CoderWorkspaceTemplateUiOptions,
+  CoderWorkspaceTemplateValue,
+} from './scaffolder/CoderWorkspaceTemplateValue';

@@ -1,14 +1,25 @@
 import {
+  attachComponentData,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import {
   coderAuthApiFactory,
   coderClientApiFactory,
   coderTokenStoreApiFactory,
 } from './apiFactories';
 import { rootRouteRef } from './routes';
+import {
+  CODER_WORKSPACE_TEMPLATE_FIELD,
+  type CoderWorkspaceTemplateUiOptions,
+  type CoderWorkspaceTemplateValue,
+} from './scaffolder/CoderWorkspaceTemplateValue';
+import {
+  LazyCoderWorkspaceTemplateField,
+  lazyValidateCoderWorkspaceTemplate,
+} from './scaffolder/LazyCoderWorkspaceTemplateField';
 
 /**
  * The Coder plugin: registers the Coder API client, the token store and the Coder auth
@@ -53,4 +64,36 @@ export const CoderOAuthCallbackPage = coderPlugin.provide(
         ),
     },
   }),
+);
+
+/**
+ * The scaffolder field `CoderWorkspaceTemplate` for classic apps: put it inside
+ * `<ScaffolderFieldExtensions>` under the scaffolder's route, then use
+ * `ui:field: CoderWorkspaceTemplate` on an object property of a template. It links the
+ * Coder account in place when needed, lets the user pick a template and fill in its
+ * parameters (value: {@link CoderWorkspaceTemplateValue}; options:
+ * {@link CoderWorkspaceTemplateUiOptions}), and puts the session token into the
+ * task's secrets as `CODER_SESSION_TOKEN`. Loaded when a form first shows it.
+ *
+ * @public
+ */
+export const CoderWorkspaceTemplateFieldExtension = coderPlugin.provide(
+  createScaffolderFieldExtension<
+    CoderWorkspaceTemplateValue,
+    CoderWorkspaceTemplateUiOptions
+  >({
+    name: CODER_WORKSPACE_TEMPLATE_FIELD,
+    component: LazyCoderWorkspaceTemplateField,
+    validation: lazyValidateCoderWorkspaceTemplate,
+  }),
+);
+
+// The scaffolder's field extensions do not name their plugin, and a classic app
+// registers APIs only for plugins it finds in its element tree: marked, the field
+// brings the Coder APIs along even in an app without CoderProvider (as the provider is
+// marked, see CoderProvider.tsx).
+attachComponentData(
+  CoderWorkspaceTemplateFieldExtension,
+  'core.plugin',
+  coderPlugin,
 );

@@ -43,6 +43,7 @@ describe('the new-frontend-system plugin', () => {
       'entity-icon-link:coder/open',
       'entity-context-menu-item:coder/create-workspace',
       'page:coder',
+      'scaffolder-form-field:coder/workspace-template',
     ] as const) {
       expect(coderPlugin.getExtension(id)).toBeDefined();
     }

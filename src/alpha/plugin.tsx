@@ -8,6 +8,7 @@ import {
 } from './entityLinks';
 import { coderPluginWrapper } from './pluginWrapper';
 import { coderPageRouteRef } from './routes';
+import { coderWorkspaceTemplateFormField } from './scaffolderFields';
 import { coderWorkspacesEntityCard } from './workspacesCard';
 
 /**
@@ -30,5 +31,6 @@ export const coderPlugin = createFrontendPlugin({
     coderOpenEntityIconLink,
     coderCreateWorkspaceContextMenuItem,
     coderPage,
+    coderWorkspaceTemplateFormField,
   ],
 });
