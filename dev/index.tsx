@@ -4,6 +4,7 @@ import { createApp } from '@backstage/frontend-defaults';
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import { SignInPage } from '@backstage/core-components';
 import coderPlugin from '../src/alpha';
 // The dev app plays the role of an app package, which loads Backstage UI's styles once.
@@ -12,9 +13,10 @@ import '@backstage/ui/css/styles.css';
 
 /*
  * The new-frontend-system dev app (`npm start`), what `create-app` generates today: the
- * real catalog (entities from dev/catalog/entities.yaml through the dev backend) and our
- * plugin added as a feature, nothing else. The card, the About card's link, the context
- * menu item and the Coder page with its nav item all come from the plugin itself.
+ * real catalog (entities from dev/catalog/entities.yaml through the dev backend), the
+ * scaffolder with the example template, and our plugin added as a feature, nothing else.
+ * The card, the About card's link, the context menu item, the Coder page with its nav
+ * item and the scaffolder's CoderWorkspaceTemplate field all come from the plugin itself.
  */
 const signInModule = createFrontendModule({
   pluginId: 'app',
@@ -34,7 +36,7 @@ const signInModule = createFrontendModule({
 });
 
 const app = createApp({
-  features: [catalogPlugin, coderPlugin, signInModule],
+  features: [catalogPlugin, scaffolderPlugin, coderPlugin, signInModule],
 });
 
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

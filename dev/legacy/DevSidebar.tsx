@@ -8,6 +8,7 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import CloudIcon from '@material-ui/icons/Cloud';
+import CreateIcon from '@material-ui/icons/AddCircleOutline';
 import ExtensionIcon from '@material-ui/icons/Extension';
 
 /** Props of {@link DevSidebar}. */
@@ -16,7 +17,7 @@ export interface DevSidebarProps {
   children: ReactNode;
 }
 
-/** The classic dev app's sidebar: one item per sample entity, and the Coder page. */
+/** The classic dev app's sidebar: one item per sample entity, the Coder page and the scaffolder. */
 export function DevSidebar(props: DevSidebarProps) {
   const { entities, children } = props;
   return (
@@ -33,6 +34,7 @@ export function DevSidebar(props: DevSidebarProps) {
         ))}
         <SidebarDivider />
         <SidebarItem icon={CloudIcon} to="/coder" text="Coder" />
+        <SidebarItem icon={CreateIcon} to="/create" text="Create..." />
         <SidebarSpace />
       </Sidebar>
       {children}
