@@ -70,8 +70,8 @@ const jestOk = run('unit and contract tests (jest)', bin('backstage-cli'), [
 ]);
 stages.push({ name: 'jest', ...jestCounts(jestJson, jestOk) });
 
-// The scaffolder backend module is its own package (an npm workspace): its lint and
-// jest run in its folder, with its own config.
+// The scaffolder backend module is its own package (plugins/, linked into the root by a
+// file: dependency): its lint and jest run in its folder, with its own config.
 const scaffolderModule = path.join(
   root,
   'plugins',
