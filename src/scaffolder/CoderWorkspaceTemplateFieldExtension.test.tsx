@@ -17,7 +17,9 @@ import { CoderWorkspaceTemplateFieldExtension } from '../plugin';
 function ScaffolderLikePage() {
   const [field] = useCustomFieldExtensions(useOutlet());
   if (!field) return <p>No field extensions</p>;
-  const Field = field.component as (props: Record<string, unknown>) => JSX.Element;
+  const Field = field.component as (
+    props: Record<string, unknown>,
+  ) => JSX.Element;
   return (
     <SecretsContextProvider>
       <p>Field: {field.name}</p>

@@ -67,7 +67,10 @@ export type CoderWorkspaceTemplateUiOptions = {
    * Parameters whose value comes from other fields of the form, by name. Each value is
    * text with `${{ parameters.<field> }}` placeholders (a dotted path reaches into an
    * object field). A RepoUrlPicker value (`github.com?owner=o&repo=r`) becomes the
-   * repository's web URL (`https://github.com/o/r`). Bound parameters are shown read-only.
+   * repository's web URL (`https://github.com/o/r`). Bound parameters are shown read-only,
+   * with where the value comes from. Any other placeholder
+   * (`${{ steps.publish.output.remoteUrl }}`) is known only when the task runs: the
+   * parameter is then left out of the value and not checked, for the task's steps to set.
    */
   boundParameters?: Record<string, string>;
   /** The task secret that receives the session token. Default: `CODER_SESSION_TOKEN`. */
