@@ -26,6 +26,10 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 backend.add(import('@backstage/plugin-catalog-backend'));
+// The catalog learns the Template kind from this module (create-app's backend adds it too).
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@coder/backstage-plugin-scaffolder-backend-module-coder'));
 backend.add(devGitPlugin);
