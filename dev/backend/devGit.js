@@ -9,6 +9,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const YAML = require('yaml');
 const {
   coreServices,
   createBackendModule,
@@ -60,6 +61,21 @@ const devGitPlugin = createBackendPlugin({
   },
 });
 
+/**
+ * The catalog gives an entity registered from GitHub its `backstage.io/source-location`
+ * (the Coder card finds workspaces by it) through the GitHub integration; this host is
+ * no integration, so publishing adds the annotation the catalog would have.
+ */
+function addSourceLocation(file, repoUrl) {
+  if (!fs.existsSync(file)) return;
+  const docs = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'));
+  for (const doc of docs) {
+    const key = ['metadata', 'annotations', 'backstage.io/source-location'];
+    if (!doc.hasIn(key)) doc.setIn(key, `url:${repoUrl}/`);
+  }
+  fs.writeFileSync(file, docs.map(doc => doc.toString()).join('---\n'));
+}
+
 /** `dev:publish:local`: the dev template's replacement for `publish:github`. */
 const devPublishModule = createBackendModule({
   pluginId: 'scaffolder',
@@ -96,6 +112,7 @@ const devPublishModule = createBackendModule({
               }
               fs.cpSync(ctx.workspacePath, target, { recursive: true });
               const base = `${await discovery.getExternalBaseUrl(pluginId)}/${ctx.input.repoName}`;
+              addSourceLocation(path.join(target, 'catalog-info.yaml'), base);
               ctx.logger.info(`Published ${ctx.input.repoName} to ${base}`);
               ctx.output('remoteUrl', base);
               ctx.output('repoContentsUrl', `${base}/`);

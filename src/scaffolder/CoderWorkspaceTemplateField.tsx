@@ -11,6 +11,7 @@ import { describeCoderError } from '../api/describeCoderError';
 import { coderTokenStoreApiRef } from '../auth/coderTokenStoreApiRef';
 import { coderAuthApiRef } from '../auth/oauth/coderAuthApiRef';
 import { CoderAuthWrapper } from '../components/CoderAuthWrapper';
+import { InsideAnotherForm } from '../components/CoderAuthForm/insideAnotherForm';
 import { ParameterField } from '../components/CreateWorkspaceDialog/ParameterField';
 import { ProblemsSummary } from '../components/CreateWorkspaceDialog/ProblemsSummary';
 import { useFieldFocus } from '../components/CreateWorkspaceDialog/focusField';
@@ -154,18 +155,20 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
           {schema.description}
         </Typography>
       )}
-      <CoderAuthWrapper type="inline">
-        <LinkedField
-          fieldId={fieldId}
-          value={formData}
-          onChange={onChange}
-          options={options}
-          bound={bound}
-          revealProblems={(rawErrors ?? []).length > 0}
-          username={auth.user?.username}
-          sessionVersion={auth.sessionVersion}
-        />
-      </CoderAuthWrapper>
+      <InsideAnotherForm>
+        <CoderAuthWrapper type="inline">
+          <LinkedField
+            fieldId={fieldId}
+            value={formData}
+            onChange={onChange}
+            options={options}
+            bound={bound}
+            revealProblems={(rawErrors ?? []).length > 0}
+            username={auth.user?.username}
+            sessionVersion={auth.sessionVersion}
+          />
+        </CoderAuthWrapper>
+      </InsideAnotherForm>
     </fieldset>
   );
 }

@@ -1,4 +1,10 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import {
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type SyntheticEvent,
+} from 'react';
 import { Link, WarningPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
@@ -18,6 +24,7 @@ import { useCoderAuth } from '../../hooks/useCoderAuth';
 import { readCoderOAuthSettings } from '../../auth/oauth/oauthSettings';
 import { CoderOAuthSignIn } from './CoderOAuthSignIn';
 import { useRegisterAuthForm } from './useRegisterAuthForm';
+import { useInsideAnotherForm } from './insideAnotherForm';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -57,8 +64,9 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
   const oauth = readCoderOAuthSettings(useApi(configApiRef));
   const tokenLinking = oauth?.tokenLinking ?? true;
   useRegisterAuthForm();
+  const nested = useInsideAnotherForm();
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     if (checking) return;
     setChecking(true);
@@ -132,12 +140,21 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
     );
   }
 
+  // Inside another form, the same controls without a <form>: Enter in the token field
+  // and the button link the account, and nothing reaches the outer form.
+  const Root = nested ? 'div' : 'form';
+  const rootProps = nested
+    ? { role: 'form' }
+    : { onSubmit: submit, noValidate: true };
+  const submitOnEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') submit(event);
+  };
+
   return (
-    <form
+    <Root
       className={classes.form}
-      onSubmit={submit}
       aria-label="Link Coder account"
-      noValidate
+      {...rootProps}
     >
       {oauth && (
         <>
@@ -175,10 +192,12 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
         required
         fullWidth
         inputProps={{ 'aria-describedby': descriptionId, spellCheck: false }}
+        onKeyDown={nested ? submitOnEnter : undefined}
       />
       <div className={classes.actions}>
         <Button
-          type="submit"
+          type={nested ? 'button' : 'submit'}
+          onClick={nested ? submit : undefined}
           color={oauth ? 'default' : 'primary'}
           variant={oauth ? 'outlined' : 'contained'}
           disabled={checking}
@@ -194,7 +213,7 @@ export function CoderAuthForm(props: CoderAuthFormProps) {
           </>
         )}
       </div>
-    </form>
+    </Root>
   );
 }
 

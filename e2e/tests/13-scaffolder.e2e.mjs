@@ -1,0 +1,114 @@
+/*
+ * The example software template, run for real: the scaffolder page of the dev app, our
+ * CoderWorkspaceTemplate field (linking from inside the form), the scaffolder backend
+ * with our coder:workspace:create action against the fake Coder, and the new service's
+ * entity page, whose card shows the workspace the task created, running.
+ */
+import { APP_URL, FAKE_CODER_URL } from '../../dev/stack.mjs';
+import { signInAsGuest } from '../lib/browser.mjs';
+import { fakeCoder } from '../lib/fakeCoder.mjs';
+import { currentSystem } from '../lib/system.mjs';
+import {
+  assert,
+  assertEqual,
+  DEMO_TOKEN,
+  eventually,
+  submitToken,
+} from '../lib/app.mjs';
+
+const TEMPLATE_URL = `${APP_URL}/create/templates/default/coder-service`;
+
+/** A screenshot per system: the classic app's go to screenshots/, the new one's too, named apart. */
+const shot = file =>
+  `screenshots/${currentSystem() === 'new' ? 'new-system-' : ''}${file}`;
+
+/** A service name no earlier run used (the dev backend keeps published repositories). */
+const uniqueName = () =>
+  `svc-${currentSystem()}-${Date.now().toString(36).slice(-6)}`;
+
+/**
+ * Opens the example template's form. The catalog reads the template's location a few
+ * seconds after the backend starts; until then the scaffolder answers 404.
+ */
+async function openTemplate(page) {
+  await signInAsGuest(page, TEMPLATE_URL);
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await eventually(
+    async () => {
+      if (await name.isVisible()) return true;
+      await page.reload();
+      await name.waitFor({ timeout: 3000 }).catch(() => undefined);
+      return name.isVisible();
+    },
+    'the example template never appeared in the scaffolder',
+    60_000,
+  );
+  return name;
+}
+
+export const tests = [
+  {
+    name: 'the example template publishes a service and creates its Coder workspace, which its entity card shows running',
+    systems: ['legacy', 'new'],
+    async run({ page }) {
+      await fakeCoder.reset({ buildStepMs: 300 });
+      const name = uniqueName();
+      // Step 1: the service.
+      await (await openTemplate(page)).fill(name);
+      await page
+        .getByRole('textbox', { name: 'Description' })
+        .fill('Made by the browser test');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      // Step 2: our field. Not linked yet: it offers the card's link form in place.
+      await submitToken(page, DEMO_TOKEN);
+      const repoParameter = page.getByText(/Set by the template when it runs/);
+      await repoParameter.first().waitFor();
+      await page.screenshot({ path: shot('scaffolder-field.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Review' }).click();
+
+      // Review, then run.
+      await page.getByRole('button', { name: 'Create' }).click();
+      const openWorkspace = page.getByRole('link', {
+        name: 'Open the workspace in Coder',
+      });
+      await openWorkspace.waitFor({ timeout: 90_000 });
+      await page.screenshot({ path: shot('scaffolder-task-finished.png') });
+
+      // What Coder holds: the workspace, running, on the published repository.
+      const { workspaces } = await fakeCoder.coder(
+        'GET',
+        `/api/v2/workspaces?q=${encodeURIComponent(`name:${name}`)}`,
+      );
+      assertEqual(workspaces.length, 1, 'workspaces Coder has by that name');
+      const [workspace] = workspaces;
+      assertEqual(workspace.latest_build.status, 'running', 'its status');
+      const parameters = await fakeCoder.coder(
+        'GET',
+        `/api/v2/workspacebuilds/${workspace.latest_build.id}/parameters`,
+      );
+      const repoUrl = parameters.find(p => p.name === 'repo_url')?.value;
+      assert(
+        repoUrl?.endsWith(`/api/dev-git/${name}`),
+        `repo_url is the published repository, not ${repoUrl}`,
+      );
+      assertEqual(
+        await openWorkspace.getAttribute('href'),
+        `${FAKE_CODER_URL}/@${workspace.owner_name}/${name}`,
+        'the task links to the workspace',
+      );
+
+      // The new service's page: its card finds the workspace by the repository.
+      await page.getByRole('link', { name: 'Open in the catalog' }).click();
+      const card = page.getByRole('list', { name: 'Coder workspaces' });
+      await eventually(
+        async () =>
+          (await card.getByRole('listitem').allTextContents()).some(
+            row => row.includes(name) && row.includes('Running'),
+          ),
+        `the entity card does not show ${name} running`,
+        30_000,
+      );
+    },
+  },
+];
