@@ -84,6 +84,25 @@ describe('CoderWorkspaceTemplate field', () => {
     expect(screen.queryByLabelText(/Coder session token/)).toBeNull();
   });
 
+  it("links from inside the template's form without submitting that form", async () => {
+    serveTemplates(server, [DEVCONTAINERS]);
+    const onFormSubmit = jest.fn();
+    await renderField({ linked: false, onFormSubmit });
+
+    const tokenField = await screen.findByLabelText(/Coder session token/);
+    // A form inside a form is invalid HTML, and its submit reaches the outer form.
+    expect(
+      within(screen.getByRole('form', { name: 'Template step' })).getByRole(
+        'form',
+        { name: 'Link Coder account' },
+      ).tagName,
+    ).not.toBe('FORM');
+    // Enter in the token field links, as in a form of its own.
+    await userEvent.type(tokenField, `${TEST_TOKEN}{Enter}`);
+    await templateChoices();
+    expect(onFormSubmit).not.toHaveBeenCalled();
+  });
+
   it('offers no deprecated template and only those on the allow-list, naming one Coder does not offer', async () => {
     serveTemplates(server, [DEVCONTAINERS, DOCKER, OLD]);
     await renderField({

@@ -172,6 +172,8 @@ export async function renderField(
     linked?: boolean;
     otherFields?: Record<string, unknown>;
     otherSchema?: Record<string, unknown>;
+    /** Called when the scaffolder's own form (around the field) is submitted. */
+    onFormSubmit?: () => void;
   } = {},
 ) {
   const { apis, tokenStore } = coderTestApis({
@@ -187,12 +189,21 @@ export async function renderField(
   await renderInTestApp(
     <TestApiProvider apis={apis as any}>
       <SecretsContextProvider>
-        <Host
-          options={options.uiOptions ?? {}}
-          otherFields={options.otherFields ?? {}}
-          otherSchema={options.otherSchema ?? {}}
-          record={record}
-        />
+        {/* As in the scaffolder, the field lives inside the step's <form>. */}
+        <form
+          aria-label="Template step"
+          onSubmit={event => {
+            event.preventDefault();
+            options.onFormSubmit?.();
+          }}
+        >
+          <Host
+            options={options.uiOptions ?? {}}
+            otherFields={options.otherFields ?? {}}
+            otherSchema={options.otherSchema ?? {}}
+            record={record}
+          />
+        </form>
         <SecretsProbe record={record} />
       </SecretsContextProvider>
     </TestApiProvider>,
