@@ -168,6 +168,9 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'devcontainers',
         organization: 'coder',
         parameters: { region: 'ap-sydney', cpu: '2' },
+        // For a template without the backend module: Coder's page, asking to confirm.
+        createUrl:
+          'https://coder.example.com/templates/coder/devcontainers/workspace?mode=auto&param.region=ap-sydney&param.cpu=2',
       }),
     );
 
@@ -182,6 +185,8 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'docker',
         organization: 'coder',
         parameters: { image: '' },
+        createUrl:
+          'https://coder.example.com/templates/coder/docker/workspace?mode=auto&param.image=',
       }),
     );
   });
@@ -295,6 +300,9 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'devcontainers',
         organization: 'coder',
         parameters: {},
+        // The template appends what the run knows: &param.repo_url=…
+        createUrl:
+          'https://coder.example.com/templates/coder/devcontainers/workspace?mode=auto',
       }),
     );
     expect(await pressNext()).toBeEmptyDOMElement();
@@ -335,5 +343,17 @@ describe('CoderWorkspaceTemplate field', () => {
     });
     await templateChoices();
     expect(record.secrets).toEqual({ MY_CODER_TOKEN: TEST_TOKEN });
+  });
+
+  it('keeps the session from a template that only links to Coder, and does not claim it will act as the user', async () => {
+    serveTemplates(server, [DEVCONTAINERS], { devcontainers: [REGION] });
+    const { record } = await renderField({
+      uiOptions: { shareSession: false },
+    });
+
+    await screen.findByRole('textbox', { name: /Region/ });
+    await waitFor(() => expect(record.value?.createUrl).toBeDefined());
+    expect(screen.queryByText(/will act in Coder as/)).toBeNull();
+    expect(record.secrets).toEqual({});
   });
 });

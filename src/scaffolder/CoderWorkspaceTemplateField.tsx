@@ -16,6 +16,7 @@ import { ParameterField } from '../components/CreateWorkspaceDialog/ParameterFie
 import { ProblemsSummary } from '../components/CreateWorkspaceDialog/ProblemsSummary';
 import { useFieldFocus } from '../components/CreateWorkspaceDialog/focusField';
 import { useCoderAuth } from '../hooks/useCoderAuth';
+import { useCoderContext } from '../components/CoderProvider/CoderContext';
 import { useCoderSession } from '../hooks/useCoderSession';
 import { BoundParameterField } from './BoundParameterField';
 import {
@@ -110,6 +111,7 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
   useSessionTokenSecret(
     options.secretsKey || CODER_SESSION_TOKEN_SECRET,
     auth.hasToken ? snapshot.token : undefined,
+    options.shareSession !== false,
   );
 
   const formContextData = props.formContext?.formData as
@@ -212,9 +214,11 @@ function LinkedField(props: LinkedFieldProps) {
     queryClient,
   );
 
+  const accessUrl = useCoderContext().config?.deployment.accessUrl;
   const next = nextFieldValue({
     current: value,
     options,
+    accessUrl,
     template,
     parameters: template ? parameters.data : undefined,
     bound: Object.fromEntries(
@@ -263,12 +267,14 @@ function LinkedField(props: LinkedFieldProps) {
 
   return (
     <>
-      <Alert severity="info" role="note">
-        This template's steps will act in Coder as{' '}
-        <strong>{username ?? 'your Coder account'}</strong>, with your Coder
-        session, for this run only. Check what the template does before you
-        create it.
-      </Alert>
+      {options.shareSession !== false && (
+        <Alert severity="info" role="note">
+          This template's steps will act in Coder as{' '}
+          <strong>{username ?? 'your Coder account'}</strong>, with your Coder
+          session, for this run only. Check what the template does before you
+          create it.
+        </Alert>
+      )}
       {loadError && (
         <Alert severity="error" role="alert">
           {describeCoderError(loadError).message}

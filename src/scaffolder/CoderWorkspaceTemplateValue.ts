@@ -23,6 +23,14 @@ export interface CoderWorkspaceTemplateValue {
   organization?: string;
   /** The template's rich parameters by name, in Coder's text form (lists as JSON arrays). */
   parameters: Record<string, string>;
+  /**
+   * Coder's create page for this choice (`mode=auto`, every parameter above as
+   * `param.<name>`), once the template's parameters are known: for a template without
+   * the scaffolder backend module, whose output links there and appends what only the
+   * run knows, e.g. `${{ parameters.coder.createUrl }}&name=${{ parameters.name }}`.
+   * Coder asks the user to confirm before it creates the workspace.
+   */
+  createUrl?: string;
 }
 
 /**
@@ -75,4 +83,10 @@ export type CoderWorkspaceTemplateUiOptions = {
   boundParameters?: Record<string, string>;
   /** The task secret that receives the session token. Default: `CODER_SESSION_TOKEN`. */
   secretsKey?: string;
+  /**
+   * Whether the task gets the user's Coder session (default `true`). A template that
+   * only links to Coder's create page (`createUrl`) sets `false`: no secret is set, and
+   * the form does not say the template will act as the user.
+   */
+  shareSession?: boolean;
 };

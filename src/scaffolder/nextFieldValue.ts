@@ -1,4 +1,5 @@
 import type { CoderTemplate, CoderTemplateParameter } from '../api/types';
+import { coderCreatePageUrl } from './createPageUrl';
 import { initialParameterValues } from '../workspaces/parameterValues';
 import type {
   CoderWorkspaceTemplateUiOptions,
@@ -17,6 +18,8 @@ export interface FieldValueInput {
    * task's steps set, which are left out.
    */
   bound: Record<string, string | undefined>;
+  /** The Coder deployment's access URL, for `createUrl`. */
+  accessUrl?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface FieldValueInput {
 export function nextFieldValue(
   input: FieldValueInput,
 ): CoderWorkspaceTemplateValue {
-  const { current, options, template, parameters, bound } = input;
+  const { current, options, template, parameters, bound, accessUrl } = input;
   if (!template) {
     return {
       templateName: current?.templateName || options.defaultTemplate || '',
@@ -58,7 +61,18 @@ export function nextFieldValue(
     } else if (name in typed) values[name] = typed[name];
     else values[name] = initial[name];
   }
-  return { ...chosen, parameters: values };
+  return {
+    ...chosen,
+    parameters: values,
+    ...(accessUrl && {
+      createUrl: coderCreatePageUrl({
+        accessUrl,
+        organization: template.organization_name,
+        templateName: template.name,
+        parameters: values,
+      }),
+    }),
+  };
 }
 
 /** Whether two values say the same, whatever the order of their keys. */
@@ -69,6 +83,7 @@ export function sameFieldValue(
   if (!a || !b) return a === b;
   if (a.templateName !== b.templateName) return false;
   if ((a.organization ?? '') !== (b.organization ?? '')) return false;
+  if ((a.createUrl ?? '') !== (b.createUrl ?? '')) return false;
   const keys = Object.keys(a.parameters ?? {});
   if (keys.length !== Object.keys(b.parameters ?? {}).length) return false;
   return keys.every(key => b.parameters?.[key] === a.parameters[key]);

@@ -11,9 +11,11 @@ import { useTemplateSecrets } from '@backstage/plugin-scaffolder-react';
 export function useSessionTokenSecret(
   key: string,
   token: string | undefined,
+  share: boolean = true,
 ): void {
   const { setSecrets } = useTemplateSecrets();
   useEffect(() => {
-    setSecrets({ [key]: token ?? '' });
-  }, [key, token, setSecrets]);
+    // A template that does not ask for the session never gets it (`shareSession: false`).
+    if (share) setSecrets({ [key]: token ?? '' });
+  }, [key, token, share, setSecrets]);
 }
