@@ -111,4 +111,45 @@ export const tests = [
       );
     },
   },
+  {
+    name: "a workspace name Coder already has fails the run at the Coder step, in the action's words, and creates nothing",
+    systems: ['legacy', 'new'],
+    async run({ page }) {
+      await fakeCoder.reset({ buildStepMs: 300 });
+      // One of the demo user's seeded workspaces.
+      const taken = 'web-app-main';
+      const named = async () =>
+        (
+          await fakeCoder.coder(
+            'GET',
+            `/api/v2/workspaces?q=${encodeURIComponent(`owner:me name:${taken}`)}`,
+          )
+        ).workspaces.filter(workspace => workspace.name === taken);
+      const [before] = await named();
+      assert(before, `the seed has no ${taken}`);
+
+      await (await openTemplate(page)).fill(taken);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await submitToken(page, DEMO_TOKEN);
+      await page.getByText(/Set by the template when it runs/).first().waitFor();
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page.getByRole('button', { name: 'Create' }).click();
+
+      await page
+        .getByText(
+          `A workspace named "${taken}" already exists for demo. Choose another name.`,
+        )
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: shot('scaffolder-task-refused.png') });
+      const after = await named();
+      assertEqual(after.length, 1, `workspaces named ${taken}`);
+      assertEqual(after[0].id, before.id, 'the workspace Coder had');
+      assertEqual(
+        after[0].latest_build.id,
+        before.latest_build.id,
+        'its latest build (nothing was built)',
+      );
+    },
+  },
 ];
