@@ -58,9 +58,9 @@ function exportTargets(value) {
 /**
  * Reads the tarball's file list and package.json; `problems` lists what would break an
  * app that installs it: entry points outside dist/ or missing from the tarball, no
- * `./alpha` entry (the new frontend system's plugin).
+ * `./alpha` entry (the new frontend system's plugin) unless `requireAlpha` is false.
  */
-export function inspectTarball(tarball) {
+export function inspectTarball(tarball, { requireAlpha = true } = {}) {
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
     .split('\n')
     .filter(Boolean)
@@ -96,7 +96,7 @@ export function inspectTarball(tarball) {
         );
     }
   }
-  if (!manifest.exports?.['./alpha'])
+  if (requireAlpha && !manifest.exports?.['./alpha'])
     problems.push(
       'no "./alpha" export: the new frontend system finds no plugin',
     );

@@ -3,11 +3,14 @@
  * `npm run test:host-app [default] [legacy]`: installs the packed plugin into fresh
  * @backstage/create-app apps, the new-frontend-system one (`default`) and the classic one
  * (`legacy`), the way the README tells users to, runs each against the fake Coder and
- * drives the card in Chromium; then checks that the plugin added no second copy of a
- * shared package. Ends with `host-app: N passed, M failed`.
+ * drives the card in Chromium; checks that the plugin added no second copy of a shared
+ * package; and, with the packed scaffolder backend module in the app's backend, runs the
+ * example software template to a running workspace. Ends with
+ * `host-app: N passed, M failed`.
  *
  * Environment: HOST_APP_CACHE (default ~/.cache/coder-backstage-host-app: Node 22, yarn,
  * the created apps), HOST_APP_TARBALL (install this tarball instead of packing),
+ * HOST_APP_MODULE_TARBALL (the same for the scaffolder backend module),
  * HOST_APP_CREATE_APP_VERSION (default: latest), HOST_APP_PORT (4300),
  * HOST_APP_BACKEND_PORT (4307), HOST_APP_CODER_PORT (4390).
  * Logs and screenshots: test-results/host-app/.
@@ -19,6 +22,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAppFlow } from './appFlow.mjs';
 import { MODES } from './hostApp.mjs';
+import {
+  inspectModuleTarball,
+  MODULE_DIR,
+  packModule,
+} from './moduleTarball.mjs';
 import {
   formatEntries,
   formatFileList,
@@ -120,6 +128,45 @@ async function prepareShared() {
     shared.error = error;
     shared.tarball = undefined;
   }
+
+  try {
+    const given = process.env.HOST_APP_MODULE_TARBALL;
+    if (given) {
+      shared.moduleTarball = path.resolve(given);
+      report.note(`HOST_APP_MODULE_TARBALL: not packing`);
+    } else {
+      shared.modulePackDir = mkdtempSync(
+        path.join(os.tmpdir(), 'host-app-module-'),
+      );
+      const stagingDir = path.join(shared.modulePackDir, 'package');
+      mkdirSync(stagingDir);
+      shared.moduleTarball = await report.step(
+        `npm pack ${MODULE_DIR} (copied: tsc, backstage-cli package build, prepack)`,
+        () =>
+          packModule({
+            repoRoot,
+            stagingDir,
+            destDir: shared.modulePackDir,
+            env: userShellEnv(),
+            logFile: logFile('npm-pack-module'),
+          }),
+      );
+    }
+    const { files, problems, entries } = inspectModuleTarball(
+      shared.moduleTarball,
+    );
+    report.note(`${shared.moduleTarball}`);
+    report.note(formatEntries(entries));
+    report.note(formatFileList(files));
+    if (problems.length)
+      throw new Error(
+        `the module tarball's package.json:\n  ${problems.join('\n  ')}`,
+      );
+  } catch (error) {
+    report.note(String(error.message));
+    shared.moduleError = error;
+    shared.moduleTarball = undefined;
+  }
   return shared;
 }
 
@@ -134,5 +181,6 @@ for (const mode of modes)
     ports,
     report,
   });
-if (shared.packDir) rmSync(shared.packDir, { recursive: true, force: true });
+for (const dir of [shared.packDir, shared.modulePackDir])
+  if (dir) rmSync(dir, { recursive: true, force: true });
 process.exitCode = report.finish() ? 1 : 0;
