@@ -2,6 +2,8 @@
  * The host app's configuration, as a user writes it: the README's `proxy` and `coder`
  * blocks (pointed at the fake Coder), guest sign-in, our own ports on 127.0.0.1, and a
  * catalog holding one component whose repository has workspaces in the fake's seed.
+ * With `templateFile`, also the example template, and the backend's own host readable
+ * by the catalog (the template publishes there: dev/backend/devGit.js).
  * app-config.local.yaml is read after app-config.yaml by `yarn start`.
  */
 import { writeFileSync } from 'node:fs';
@@ -35,12 +37,25 @@ spec:
   children: []
 `;
 
-export function writeAppConfig({ appDir, ports }) {
+export function writeAppConfig({ appDir, ports, templateFile }) {
   const app = `http://127.0.0.1:${ports.app}`;
   const backend = `http://127.0.0.1:${ports.backend}`;
   const coder = `http://127.0.0.1:${ports.coder}`;
   const entityFile = path.join(appDir, ENTITY_FILE);
   writeFileSync(entityFile, entities);
+  const reading = templateFile
+    ? `  reading:
+    allow:
+      - host: 127.0.0.1:${ports.backend}
+`
+    : '';
+  const templateLocation = templateFile
+    ? `    - type: file
+      target: ${templateFile}
+      rules:
+        - allow: [Template]
+`
+    : '';
   writeFileSync(
     path.join(appDir, 'app-config.local.yaml'),
     `# Written by scripts/host-app in @coder/backstage-plugin-coder; replaced on every run.
@@ -59,7 +74,7 @@ backend:
     origin: ${app}
     methods: [GET, HEAD, PATCH, POST, PUT, DELETE]
     credentials: true
-
+${reading}
 auth:
   providers:
     guest: {}
@@ -70,7 +85,7 @@ catalog:
       target: ${entityFile}
       rules:
         - allow: [Component, Group]
-
+${templateLocation}
 # From the README, "2. Configure the proxy and the plugin".
 proxy:
   endpoints:

@@ -1,13 +1,22 @@
 /*
  * One host app's run: the cached (or newly created) app restored to pristine, our
- * tarball added as a user adds it, the README's install steps, the fake Coder and
- * `yarn start`, then the browser. The versions check runs right after the install.
+ * tarball added as a user adds it, the README's install steps, the scaffolder module's
+ * (with the example template and its stand-in Git host), the fake Coder and `yarn start`,
+ * then the browser: the card, then the template. The versions check runs right after
+ * the plugin's install.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeAppConfig } from './appConfig.mjs';
-import { driveCoderCard } from './browserFlow.mjs';
-import { applyClassicInstall } from './classicInstall.mjs';
+import {
+  addDevGitHost,
+  addModuleTarball,
+  addModuleToBackend,
+  copyExampleTemplate,
+  TEMPLATE_DIR,
+} from './backendInstall.mjs';
+import { driveCoderCard, launchBrowser } from './browserFlow.mjs';
+import { addTemplateField, applyClassicInstall } from './classicInstall.mjs';
 import {
   compareVersions,
   directResolutions,
@@ -21,10 +30,13 @@ import {
   commitPristine,
   createApp,
   pinBackendDefaults,
+  restorePaths,
   restorePristine,
   writeMarker,
 } from './hostApp.mjs';
+import { MODULE_NAME } from './moduleTarball.mjs';
 import { assertPortFree, start, stopAll, waitForUrl } from './processes.mjs';
+import { runExampleTemplate } from './templateFlow.mjs';
 import { userShellEnv } from './toolchain.mjs';
 
 const ENTITY_PATH = '/catalog/default/component/web-app';
@@ -117,7 +129,9 @@ async function startStack({ app, env, ports, repoRoot, report, log }) {
 
   const host = start('yarn start', 'yarn', ['start'], {
     cwd: app.appDir,
-    env,
+    // devGit.js keeps its published repositories in a temporary folder named after this
+    // port (7007 otherwise: the dev stack's, which may be running).
+    env: { ...env, DEV_BACKEND_PORT: String(ports.backend) },
     logFile: log('yarn-start'),
   });
   await report.step('yarn start: backend ready', () =>
@@ -139,8 +153,84 @@ async function startStack({ app, env, ports, repoRoot, report, log }) {
 }
 
 /**
- * One app's flow, from the cached app to the browser; records two tests: the flow, and
- * the duplicate check.
+ * The scaffolder module's README steps in the backend, the classic app's field (docs/
+ * scaffolder.md), the stand-in Git host and the template. Returns the template's file.
+ * On failure, undoes its changes so the card's flow still runs on an intact backend.
+ */
+async function installScaffolderParts({
+  app,
+  mode,
+  shared,
+  env,
+  repoRoot,
+  report,
+  log,
+}) {
+  const { appDir } = app;
+  if (!shared.moduleTarball)
+    throw new Error(
+      `no module tarball to install (${shared.moduleError?.message.split('\n')[0]}; see above)`,
+    );
+  try {
+    await report.step('yarn --cwd packages/backend add <module tarball>', () =>
+      addModuleTarball({
+        appDir,
+        tarball: shared.moduleTarball,
+        env,
+        logFile: log('install-module'),
+      }),
+    );
+    const [module, scaffolder] = await Promise.all([
+      directResolutions(appDir, env, MODULE_NAME),
+      directResolutions(appDir, env, '@backstage/plugin-scaffolder-backend'),
+    ]);
+    report.note(
+      ['@backstage/backend-plugin-api', '@backstage/plugin-scaffolder-node']
+        .map(
+          name =>
+            `${name}: module uses ${module[name]}, scaffolder-backend uses ${scaffolder[name]}`,
+        )
+        .join('\n'),
+    );
+    await report.step(
+      'module README: backend.add(import(module)) in packages/backend/src/index.ts',
+      () => addModuleToBackend(appDir),
+    );
+    const added = await report.step(
+      'dev Git stand-in (dev/backend/devGit.js) in the backend',
+      () =>
+        addDevGitHost({
+          appDir,
+          repoRoot,
+          env,
+          logFile: log('install-module'),
+        }),
+    );
+    report.note(
+      added.length
+        ? `yarn added what devGit.js requires: ${added.join(', ')}`
+        : 'what devGit.js requires resolves from packages/backend already',
+    );
+    if (mode === 'legacy')
+      await report.step(
+        'docs/scaffolder.md: <CoderWorkspaceTemplateFieldExtension /> under /create in App.tsx',
+        () => addTemplateField(appDir),
+      );
+    return await report.step(
+      `example template (dev/scaffolder/coder-service) → ${TEMPLATE_DIR}`,
+      () => copyExampleTemplate({ appDir, repoRoot }),
+    );
+  } catch (error) {
+    // The backend as the plugin's install left it (yarn.lock keeps the module's entries:
+    // harmless, and the plugin's are in it too). A field without the module is harmless.
+    restorePaths(appDir, ['packages/backend'], [TEMPLATE_DIR]);
+    throw error;
+  }
+}
+
+/**
+ * One app's flow, from the cached app to the browser; records three tests: the card's
+ * flow, the duplicate check, and the example template.
  */
 export async function runAppFlow({
   mode,
@@ -155,16 +245,26 @@ export async function runAppFlow({
   const log = name => path.join(resultsDir, `${mode}-${name}.log`);
   const flowTest = `${mode} app: install the tarball, sign in, link, list, start a workspace`;
   const duplicatesTest = `${mode} app: no second copy of a shared package from the plugin`;
+  const templateTest = `${mode} app: the example template creates a Coder workspace, shown running on the new service's card`;
   if (!shared.createAppVersion) {
     report.test(flowTest, shared.error);
     report.test(duplicatesTest, shared.error);
+    report.test(templateTest, shared.error);
     return;
   }
   const { env } = shared.toolchain;
+  const urls = {
+    app: `http://127.0.0.1:${ports.app}`,
+    backend: `http://127.0.0.1:${ports.backend}`,
+    coder: `http://127.0.0.1:${ports.coder}`,
+  };
   let app;
+  let browser;
   let installed = false;
+  let templateRan = false;
   let flowError;
   let duplicatesError;
+  let templateError;
   try {
     app = await ensureApp({ mode, shared, cacheDir, report, log });
     report.note(
@@ -196,8 +296,22 @@ export async function runAppFlow({
         'README 3b: <CoderProvider> in App.tsx, <CoderWorkspacesCard> in EntityPage.tsx',
         () => applyClassicInstall(app.appDir),
       );
+    let templateFile;
+    try {
+      templateFile = await installScaffolderParts({
+        app,
+        mode,
+        shared,
+        env,
+        repoRoot,
+        report,
+        log,
+      });
+    } catch (error) {
+      templateError = error;
+    }
     await report.step('app-config.local.yaml + catalog file', () =>
-      writeAppConfig({ appDir: app.appDir, ports }),
+      writeAppConfig({ appDir: app.appDir, ports, templateFile }),
     );
     const { demoToken } = await startStack({
       app,
@@ -207,19 +321,43 @@ export async function runAppFlow({
       report,
       log,
     });
-    const result = await driveCoderCard({
-      appUrl: `http://127.0.0.1:${ports.app}`,
-      entityPath: ENTITY_PATH,
-      demoToken,
-      mode,
-      screenshotDir: resultsDir,
-      step: report.step,
-    });
-    report.note(`listed: ${result.workspaces.join(', ')}`);
-    report.note(`started ${result.started}`);
+    browser = await launchBrowser({ mode, screenshotDir: resultsDir });
+    try {
+      const result = await driveCoderCard({
+        browser,
+        appUrl: urls.app,
+        entityPath: ENTITY_PATH,
+        demoToken,
+        step: report.step,
+      });
+      report.note(`listed: ${result.workspaces.join(', ')}`);
+      report.note(`started ${result.started}`);
+    } catch (error) {
+      flowError = error;
+    }
+    if (!templateError) {
+      templateRan = true;
+      try {
+        const created = await runExampleTemplate({
+          browser,
+          appUrl: urls.app,
+          backendUrl: urls.backend,
+          coderUrl: urls.coder,
+          demoToken,
+          mode,
+          step: report.step,
+        });
+        report.note(
+          `created ${created.owner}/${created.name}: ${created.status}, repo_url ${created.repoUrl}`,
+        );
+      } catch (error) {
+        templateError = error;
+      }
+    }
   } catch (error) {
     flowError = error;
   } finally {
+    await browser?.close().catch(() => {});
     await report.step('stop the fake Coder and the app', stopAll);
     if (app?.marker) restorePristine(app.appDir);
   }
@@ -227,5 +365,9 @@ export async function runAppFlow({
   report.test(
     duplicatesTest,
     duplicatesError ?? (installed ? undefined : flowError),
+  );
+  report.test(
+    templateTest,
+    templateError ?? (templateRan ? undefined : flowError),
   );
 }

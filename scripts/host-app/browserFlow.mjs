@@ -27,17 +27,11 @@ function statusOf(page, name) {
 }
 
 /**
- * Runs the flow; `step(name, fn)` times each part. Screenshots go to
- * `<screenshotDir>/<mode>-<n>-<what>.png`, console errors to `<mode>-browser.log`.
+ * Headless Chromium with a fresh profile, shared by a mode's browser checks. `shot(what)`
+ * is `<screenshotDir>/<mode>-<what>.png`; `close()` writes the console errors and
+ * warnings to `<mode>-browser.log`.
  */
-export async function driveCoderCard({
-  appUrl,
-  entityPath,
-  demoToken,
-  mode,
-  screenshotDir,
-  step,
-}) {
+export async function launchBrowser({ mode, screenshotDir }) {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
@@ -70,7 +64,29 @@ export async function driveCoderCard({
     consoleLines.push(`[pageerror] ${error.stack}`),
   );
   page.setDefaultTimeout(30_000);
+  return {
+    page,
+    shot,
+    async close() {
+      writeFileSync(
+        path.join(screenshotDir, `${mode}-browser.log`),
+        `${consoleLines.join('\n')}\n`,
+      );
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
 
+/** Runs the card's flow in `browser` (launchBrowser); `step(name, fn)` times each part. */
+export async function driveCoderCard({
+  browser,
+  appUrl,
+  entityPath,
+  demoToken,
+  step,
+}) {
+  const { page, shot } = browser;
   try {
     await step('browser: sign in as guest', async () => {
       await page.goto(appUrl);
@@ -162,12 +178,5 @@ export async function driveCoderCard({
   } catch (error) {
     await page.screenshot({ path: shot('failure') }).catch(() => {});
     throw error;
-  } finally {
-    writeFileSync(
-      path.join(screenshotDir, `${mode}-browser.log`),
-      `${consoleLines.join('\n')}\n`,
-    );
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,8 @@
 /*
  * The README's classic-app install steps, as a user would type them into a create-app
  * `--legacy` app: wrap the app root in <CoderProvider> (App.tsx) and put the workspaces
- * card on the entity overview (EntityPage.tsx). Each edit names the text it expects, so a
+ * card on the entity overview (EntityPage.tsx); and docs/scaffolder.md's: the template
+ * field under the scaffolder page (App.tsx). Each edit names the text it expects, so a
  * changed template fails loudly instead of being edited somewhere odd.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,24 @@ function addWorkspacesCard(appDir) {
       ],
     ],
   );
+}
+
+/**
+ * docs/scaffolder.md, "Classic": the field extension under the /create route. The docs
+ * import ScaffolderFieldExtensions from @backstage/plugin-scaffolder, which the app
+ * already depends on (it re-exports @backstage/plugin-scaffolder-react's).
+ */
+export function addTemplateField(appDir) {
+  edit(path.join(appDir, 'packages/app/src/App.tsx'), [
+    [
+      "import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';\n",
+      "import {\n  ScaffolderFieldExtensions,\n  ScaffolderPage,\n  scaffolderPlugin,\n} from '@backstage/plugin-scaffolder';\nimport { CoderWorkspaceTemplateFieldExtension } from '@coder/backstage-plugin-coder';\n",
+    ],
+    [
+      '    <Route path="/create" element={<ScaffolderPage />} />\n',
+      '    <Route path="/create" element={<ScaffolderPage />}>\n      <ScaffolderFieldExtensions>\n        <CoderWorkspaceTemplateFieldExtension />\n      </ScaffolderFieldExtensions>\n    </Route>\n',
+    ],
+  ]);
 }
 
 export function applyClassicInstall(appDir) {

@@ -112,6 +112,12 @@ export function restorePristine(appDir) {
   rmSync(path.join(appDir, 'app-config.local.yaml'), { force: true });
 }
 
+/** Undoes a run's changes to `tracked` paths and removes the `added` ones. */
+export function restorePaths(appDir, tracked, added = []) {
+  git(appDir, ['checkout', '-q', 'HEAD', '--', ...tracked]);
+  git(appDir, ['clean', '-q', '-fd', '--', ...tracked, ...added]);
+}
+
 /** The Backstage release the app was created for (create-app writes backstage.json). */
 export function backstageRelease(appDir) {
   return JSON.parse(readFileSync(path.join(appDir, 'backstage.json'), 'utf8'))
