@@ -4,7 +4,7 @@
  * with our coder:workspace:create action against the fake Coder, and the new service's
  * entity page, whose card shows the workspace the task created, running.
  */
-import { APP_URL, FAKE_CODER_URL } from '../../dev/stack.mjs';
+import { APP_URL, BACKEND_URL, FAKE_CODER_URL } from '../../dev/stack.mjs';
 import { signInAsGuest } from '../lib/browser.mjs';
 import { fakeCoder } from '../lib/fakeCoder.mjs';
 import { currentSystem } from '../lib/system.mjs';
@@ -112,7 +112,7 @@ export const tests = [
     },
   },
   {
-    name: "a workspace name Coder already has fails the run at the Coder step, in the action's words, and creates nothing",
+    name: 'the form refuses a workspace name the user already has in Coder, before anything is published or created',
     systems: ['legacy', 'new'],
     async run({ page }) {
       await fakeCoder.reset({ buildStepMs: 300 });
@@ -131,20 +131,36 @@ export const tests = [
       await (await openTemplate(page)).fill(taken);
       await page.getByRole('button', { name: 'Next' }).click();
       await submitToken(page, DEMO_TOKEN);
-      await page.getByText(/Set by the template when it runs/).first().waitFor();
+      const refusal = `You already have a Coder workspace named "${taken}". Choose another name.`;
+      const workspaceName = page.getByRole('textbox', {
+        name: 'Workspace name',
+      });
+      await eventually(
+        async () =>
+          (await workspaceName.inputValue()) === taken &&
+          (await page.getByText(refusal).count()) > 0,
+        'the field does not say the name is taken',
+      );
       await page.getByRole('button', { name: 'Review' }).click();
-      await page.getByRole('button', { name: 'Create' }).click();
+      // The scaffolder keeps the user on the step and lists the field's error under it
+      // (a second copy of the sentence).
+      await eventually(
+        async () => (await page.getByText(refusal).count()) >= 2,
+        'the scaffolder did not refuse the step',
+      );
+      assertEqual(
+        await page.getByRole('button', { name: 'Create' }).count(),
+        0,
+        'a Create button (the step was not refused)',
+      );
+      await page.screenshot({ path: shot('scaffolder-name-taken.png') });
 
-      await page
-        .getByText(
-          `A workspace named "${taken}" already exists for demo. Choose another name.`,
-        )
-        .first()
-        .waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: shot('scaffolder-task-refused.png') });
+      const published = await fetch(
+        `${BACKEND_URL}/api/dev-git/${taken}/catalog-info.yaml`,
+      );
+      assertEqual(published.status, 404, 'the published repository');
       const after = await named();
       assertEqual(after.length, 1, `workspaces named ${taken}`);
-      assertEqual(after[0].id, before.id, 'the workspace Coder had');
       assertEqual(
         after[0].latest_build.id,
         before.latest_build.id,

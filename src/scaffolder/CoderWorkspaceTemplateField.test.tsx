@@ -1,8 +1,10 @@
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { TEST_TOKEN } from '../testUtils/coderTestApis';
+import { TEST_PROXY_URL, TEST_TOKEN } from '../testUtils/coderTestApis';
+import { workspaceFixture } from '../testUtils/workspaceFixtures';
 import {
   parameter,
   renderField,
@@ -355,5 +357,88 @@ describe('CoderWorkspaceTemplate field', () => {
     await waitFor(() => expect(record.value?.createUrl).toBeDefined());
     expect(screen.queryByText(/will act in Coder as/)).toBeNull();
     expect(record.secrets).toEqual({});
+  });
+
+  describe('the workspace name the template will use (ui:options.workspaceName)', () => {
+    const NAME_FIELD = { name: { title: 'Name', type: 'string' } };
+    /** Coder's `name:` filter matches parts of names, as here: the user has these. */
+    function serveOwnWorkspaces(names: string[]) {
+      const searches: string[] = [];
+      server.use(
+        http.get(`${TEST_PROXY_URL}/api/v2/workspaces`, ({ request }) => {
+          const q = new URL(request.url).searchParams.get('q') ?? '';
+          searches.push(q);
+          const part = /name:(\S+)/.exec(q)?.[1]?.toLowerCase() ?? '';
+          const workspaces = names
+            .filter(name => name.toLowerCase().includes(part))
+            .map(name => workspaceFixture(name));
+          return HttpResponse.json({ workspaces, count: workspaces.length });
+        }),
+      );
+      return searches;
+    }
+
+    it('refuses a name the user already has in Coder, before the run publishes anything', async () => {
+      serveTemplates(server, [DEVCONTAINERS]);
+      const searches = serveOwnWorkspaces(['Web-App', 'web-app-main']);
+      await renderField({
+        uiOptions: { workspaceName: '${{ parameters.name }}' },
+        otherFields: { name: 'web-app' },
+        otherSchema: NAME_FIELD,
+      });
+
+      const name = await screen.findByRole('textbox', {
+        name: 'Workspace name',
+      });
+      expect(name).toHaveValue('web-app');
+      expect(name).toHaveAttribute('readonly');
+      await waitFor(() =>
+        expect(name).toHaveAccessibleDescription(
+          'You already have a Coder workspace named "web-app". Choose another name.',
+        ),
+      );
+      expect(searches).toContain('owner:me name:web-app');
+      expect(await pressNext()).toHaveTextContent(
+        'You already have a Coder workspace named "web-app". Choose another name.',
+      );
+    });
+
+    it('takes a free name into the value, and names what is wrong with one Coder would refuse', async () => {
+      serveTemplates(server, [DEVCONTAINERS]);
+      serveOwnWorkspaces(['web-app-main']);
+      const { record } = await renderField({
+        uiOptions: { workspaceName: '${{ parameters.name }}' },
+        otherFields: { name: 'web-app' },
+        otherSchema: NAME_FIELD,
+      });
+      const name = await screen.findByRole('textbox', {
+        name: 'Workspace name',
+      });
+      await waitFor(() =>
+        expect(name).toHaveAccessibleDescription('Comes from Name.'),
+      );
+      await waitFor(() => expect(record.value?.workspaceName).toBe('web-app'));
+      expect(await pressNext()).toBeEmptyDOMElement();
+    });
+
+    it("names Coder's rule for a name it would refuse, and the field to fill while there is none", async () => {
+      serveTemplates(server, [DEVCONTAINERS]);
+      serveOwnWorkspaces([]);
+      await renderField({
+        uiOptions: { workspaceName: '${{ parameters.name }}-dev' },
+        otherFields: { name: 'my service' },
+        otherSchema: NAME_FIELD,
+      });
+      const name = await screen.findByRole('textbox', {
+        name: 'Workspace name',
+      });
+      expect(name).toHaveValue('my service-dev');
+      expect(name).toHaveAccessibleDescription(
+        'Workspace name "my service-dev": Use letters, digits and single hyphens; no spaces, and no hyphen at either end.',
+      );
+      expect(await pressNext()).toHaveTextContent(
+        'Workspace name "my service-dev": Use letters, digits and single hyphens',
+      );
+    });
   });
 });

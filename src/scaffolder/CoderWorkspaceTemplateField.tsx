@@ -45,6 +45,13 @@ import {
 } from './templateQueries';
 import { TemplatePicker } from './TemplatePicker';
 import { useSessionTokenSecret } from './useSessionTokenSecret';
+import {
+  resolveWorkspaceName,
+  workspaceNameShapeProblem,
+  workspaceNameTaken,
+  workspaceNameTakenQueryOptions,
+} from './workspaceNameCheck';
+import { WorkspaceNameField } from './WorkspaceNameField';
 
 const useStyles = makeStyles(theme => ({
   field: {
@@ -144,6 +151,16 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
     }
   }, [formData, auth.hasToken, onChange, options]);
 
+  const resolvedName = resolveWorkspaceName(
+    options.workspaceName,
+    formContextData,
+  );
+  const workspaceName = resolvedName && {
+    resolved: resolvedName,
+    sourceTitles: resolvedName.sources.map(sourceTitle),
+    missingTitles: resolvedName.missing.map(sourceTitle),
+  };
+
   const fieldId = idSchema?.$id ?? 'coder-workspace-template';
   const title = schema?.title ?? 'Coder workspace';
 
@@ -165,6 +182,7 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
             onChange={onChange}
             options={options}
             bound={bound}
+            workspaceName={workspaceName}
             revealProblems={(rawErrors ?? []).length > 0}
             username={auth.user?.username}
             sessionVersion={auth.sessionVersion}
@@ -181,6 +199,12 @@ interface LinkedFieldProps {
   onChange: (value: CoderWorkspaceTemplateValue) => void;
   options: CoderWorkspaceTemplateUiOptions;
   bound: Record<string, ResolvedBoundParameter>;
+  /** The workspace's name from the form, when `ui:options.workspaceName` is set. */
+  workspaceName?: {
+    resolved: ResolvedBoundParameter;
+    sourceTitles: string[];
+    missingTitles: string[];
+  };
   /** True once the scaffolder has refused the step: problems show on their parameters. */
   revealProblems: boolean;
   username?: string;
@@ -189,6 +213,7 @@ interface LinkedFieldProps {
 
 function LinkedField(props: LinkedFieldProps) {
   const { fieldId, value, onChange, options, bound, revealProblems } = props;
+  const { workspaceName } = props;
   const { username, sessionVersion } = props;
   const classes = useStyles();
   const api = useApi(coderApiRef);
@@ -215,10 +240,39 @@ function LinkedField(props: LinkedFieldProps) {
   );
 
   const accessUrl = useCoderContext().config?.deployment.accessUrl;
+  const nameShapeProblem =
+    workspaceName &&
+    workspaceNameShapeProblem({
+      ...workspaceName.resolved,
+      missing: workspaceName.missingTitles,
+    });
+  const completeName =
+    workspaceName &&
+    !nameShapeProblem &&
+    workspaceName.resolved.runtime.length === 0
+      ? workspaceName.resolved.value
+      : undefined;
+  const nameTaken = useQuery(
+    {
+      ...workspaceNameTakenQueryOptions(
+        api,
+        sessionVersion,
+        completeName ?? '',
+      ),
+      enabled: Boolean(completeName),
+    },
+    queryClient,
+  );
+  const nameProblem =
+    nameShapeProblem ??
+    (completeName && nameTaken.data
+      ? workspaceNameTaken(completeName)
+      : undefined);
   const next = nextFieldValue({
     current: value,
     options,
     accessUrl,
+    workspaceName: completeName,
     template,
     parameters: template ? parameters.data : undefined,
     bound: Object.fromEntries(
@@ -294,6 +348,15 @@ function LinkedField(props: LinkedFieldProps) {
           Coder offers you none of the templates this form allows. Ask a Coder
           admin for access.
         </Alert>
+      )}
+      {workspaceName && (
+        <WorkspaceNameField
+          id={`${fieldId}-workspace-name`}
+          resolved={workspaceName.resolved}
+          sourceTitles={workspaceName.sourceTitles}
+          problem={nameProblem}
+          checking={Boolean(completeName) && nameTaken.isPending}
+        />
       )}
       {allowed.length > 0 && (
         <TemplatePicker

@@ -31,6 +31,8 @@ export interface CoderWorkspaceTemplateValue {
    * Coder asks the user to confirm before it creates the workspace.
    */
   createUrl?: string;
+  /** The workspace's name, when `ui:options.workspaceName` says where it comes from. */
+  workspaceName?: string;
 }
 
 /**
@@ -83,6 +85,14 @@ export type CoderWorkspaceTemplateUiOptions = {
   boundParameters?: Record<string, string>;
   /** The task secret that receives the session token. Default: `CODER_SESSION_TOKEN`. */
   secretsKey?: string;
+  /**
+   * The name the template gives the workspace, with `${{ parameters.<field> }}`
+   * placeholders like `boundParameters` (e.g. `${{ parameters.name }}`). The field shows
+   * it and refuses the step while it breaks Coder's naming rule or the user already has
+   * a workspace of that name, so the run does not fail after publishing the repository.
+   * The resolved name is also the value's `workspaceName`.
+   */
+  workspaceName?: string;
   /**
    * Whether the task gets the user's Coder session (default `true`). A template that
    * only links to Coder's create page (`createUrl`) sets `false`: no secret is set, and

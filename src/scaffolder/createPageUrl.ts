@@ -4,16 +4,19 @@
  * creates anything (site/src/pages/CreateWorkspacePage: auto mode waits for consent).
  * The organization is part of the path when known, as Coder's own links have it. A
  * template without the scaffolder backend module links here, appending what only the
- * run knows (`&name=…`, `&param.repo_url=…`).
+ * run knows (`&param.repo_url=…`, and `&name=…` unless the field knew the name).
  */
 export function coderCreatePageUrl(options: {
   accessUrl: string;
   organization?: string;
   templateName: string;
   parameters: Record<string, string>;
+  /** The workspace's name, when the form knows it. */
+  workspaceName?: string;
 }): string {
   const { accessUrl, organization, templateName, parameters } = options;
   const query = new URLSearchParams({ mode: 'auto' });
+  if (options.workspaceName) query.set('name', options.workspaceName);
   for (const [name, value] of Object.entries(parameters)) {
     query.set(`param.${name}`, value);
   }

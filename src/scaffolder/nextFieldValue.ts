@@ -20,6 +20,8 @@ export interface FieldValueInput {
   bound: Record<string, string | undefined>;
   /** The Coder deployment's access URL, for `createUrl`. */
   accessUrl?: string;
+  /** The workspace's name, once the form's fields give one. */
+  workspaceName?: string;
 }
 
 /**
@@ -33,16 +35,21 @@ export function nextFieldValue(
   input: FieldValueInput,
 ): CoderWorkspaceTemplateValue {
   const { current, options, template, parameters, bound, accessUrl } = input;
+  const named = input.workspaceName
+    ? { workspaceName: input.workspaceName }
+    : {};
   if (!template) {
     return {
       templateName: current?.templateName || options.defaultTemplate || '',
       ...(current?.organization && { organization: current.organization }),
       parameters: current?.parameters ?? {},
+      ...named,
     };
   }
   const chosen = {
     templateName: template.name,
     organization: template.organization_name,
+    ...named,
   };
   if (!parameters) {
     return { ...chosen, parameters: current?.parameters ?? {} };
@@ -70,6 +77,7 @@ export function nextFieldValue(
         organization: template.organization_name,
         templateName: template.name,
         parameters: values,
+        workspaceName: input.workspaceName,
       }),
     }),
   };
@@ -84,6 +92,7 @@ export function sameFieldValue(
   if (a.templateName !== b.templateName) return false;
   if ((a.organization ?? '') !== (b.organization ?? '')) return false;
   if ((a.createUrl ?? '') !== (b.createUrl ?? '')) return false;
+  if ((a.workspaceName ?? '') !== (b.workspaceName ?? '')) return false;
   const keys = Object.keys(a.parameters ?? {});
   if (keys.length !== Object.keys(b.parameters ?? {}).length) return false;
   return keys.every(key => b.parameters?.[key] === a.parameters[key]);

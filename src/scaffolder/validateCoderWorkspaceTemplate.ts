@@ -15,6 +15,12 @@ import {
 } from './parameterProblems';
 import { allowedTemplates, chosenTemplate } from './templateChoice';
 import {
+  resolveWorkspaceName,
+  workspaceNameShapeProblem,
+  workspaceNameTaken,
+  workspaceNameTakenQueryOptions,
+} from './workspaceNameCheck';
+import {
   templateParametersQueryOptions,
   templatesQueryOptions,
 } from './templateQueries';
@@ -85,6 +91,17 @@ export const validateCoderWorkspaceTemplate: CustomFieldValidator<
       const problem = problems[parameter.name];
       if (problem)
         validation.addError(`${parameterLabel(parameter)}: ${problem}`);
+    }
+    const name = resolveWorkspaceName(options.workspaceName, context.formData);
+    const nameProblem = name && workspaceNameShapeProblem(name);
+    if (nameProblem) validation.addError(nameProblem);
+    else if (name && name.runtime.length === 0) {
+      // Asked afresh: the user may have created one since the field looked.
+      const taken = await queryClient.fetchQuery({
+        ...workspaceNameTakenQueryOptions(api, version, name.value),
+        staleTime: 0,
+      });
+      if (taken) validation.addError(workspaceNameTaken(name.value));
     }
   } catch (error) {
     validation.addError(
