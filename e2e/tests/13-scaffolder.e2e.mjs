@@ -168,4 +168,38 @@ export const tests = [
       );
     },
   },
+  {
+    name: 'Sign in with Coder from inside the template form links in a popup and keeps what the user typed',
+    systems: ['legacy', 'new'],
+    async run({ page }) {
+      const name = uniqueName();
+      await (await openTemplate(page)).fill(name);
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('button', { name: 'Sign in with Coder' }).click(),
+      ]);
+      await popup.getByLabel('Email').fill('demo@example.com');
+      await popup.getByLabel('Password').fill('demo-password');
+      await popup.getByRole('button', { name: 'Sign In' }).click();
+      await popup.getByRole('button', { name: 'Allow' }).click();
+
+      // Linked in place: the same step, the template picker, the name from step one.
+      await page
+        .getByRole('radiogroup', { name: 'Coder template' })
+        .waitFor({ timeout: 30_000 });
+      assertEqual(
+        await page.getByRole('textbox', { name: 'Workspace name' }).inputValue(),
+        name,
+        'the workspace name the form kept',
+      );
+      await page.getByRole('button', { name: 'Back' }).click();
+      assertEqual(
+        await page.getByRole('textbox', { name: 'Name' }).inputValue(),
+        name,
+        'the first step after signing in',
+      );
+    },
+  },
 ];
