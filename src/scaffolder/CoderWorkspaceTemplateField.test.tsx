@@ -408,8 +408,9 @@ describe('CoderWorkspaceTemplate field', () => {
       serveOwnWorkspaces(['web-app-main']);
       const { record } = await renderField({
         uiOptions: { workspaceName: '${{ parameters.name }}' },
+        // On an earlier step: the scaffolder shows this step's schema only, so the
+        // field words the source's name as the review page does.
         otherFields: { name: 'web-app' },
-        otherSchema: NAME_FIELD,
       });
       const name = await screen.findByRole('textbox', {
         name: 'Workspace name',

@@ -125,10 +125,11 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
     Record<string, unknown> | undefined;
   const rootProperties = (props.registry?.rootSchema?.properties ??
     {}) as Record<string, { title?: unknown }>;
-  // Sources are named by their title when they are on this step, else by field name.
+  // Sources are named by their title when they are on this step; the scaffolder shows
+  // only this step's schema, so others get their name as its review page words it.
   const sourceTitle = (path: string) => {
     const own = rootProperties[path]?.title;
-    return typeof own === 'string' && own ? own : path;
+    return typeof own === 'string' && own ? own : fieldNameAsTitle(path);
   };
   const bound: Record<string, ResolvedBoundParameter> = {};
   for (const [name, expression] of Object.entries(
@@ -191,6 +192,15 @@ function InstalledField(props: CoderWorkspaceTemplateFieldProps) {
       </InsideAnotherForm>
     </fieldset>
   );
+}
+
+/** `repoUrl` → "Repo Url", `service.name` → "Service Name": the review page's wording. */
+function fieldNameAsTitle(path: string): string {
+  return path
+    .split(/[.\s_-]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter(Boolean)
+    .map(word => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 interface LinkedFieldProps {
