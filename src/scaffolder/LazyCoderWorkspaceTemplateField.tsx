@@ -14,7 +14,7 @@ import type {
 export const LazyCoderWorkspaceTemplateField =
   lazyComponent<CoderWorkspaceTemplateFieldProps>(
     () =>
-      import('./CoderWorkspaceTemplateField').then(
+      import('./fieldParts').then(
         module => module.CoderWorkspaceTemplateField,
       ),
     <Progress />,
@@ -25,6 +25,6 @@ export const lazyValidateCoderWorkspaceTemplate: CustomFieldValidator<
   CoderWorkspaceTemplateValue,
   CoderWorkspaceTemplateUiOptions
 > = (value, validation, context) =>
-  import('./validateCoderWorkspaceTemplate').then(module =>
+  import('./fieldParts').then(module =>
     module.validateCoderWorkspaceTemplate(value, validation, context),
   );

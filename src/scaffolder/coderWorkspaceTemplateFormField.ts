@@ -1,7 +1,9 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
-import { CoderWorkspaceTemplateField } from './CoderWorkspaceTemplateField';
 import { CODER_WORKSPACE_TEMPLATE_FIELD } from './CoderWorkspaceTemplateValue';
-import { validateCoderWorkspaceTemplate } from './validateCoderWorkspaceTemplate';
+import {
+  CoderWorkspaceTemplateField,
+  validateCoderWorkspaceTemplate,
+} from './fieldParts';
 
 /**
  * The field for the new frontend system's scaffolder. Its FormFieldBlueprint loads this
