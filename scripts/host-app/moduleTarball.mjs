@@ -1,85 +1,24 @@
 /*
- * The scaffolder backend module (plugins/scaffolder-backend-module-coder) as users get it.
- * Its folder cannot be packed as it stands: its `prepack` is only `backstage-cli package
- * prepack` (no build), and both `backstage-cli package build` (types) and `prepack`
- * (feature detection) treat the folder as their root, reading dist-types/ and a
- * tsconfig.json there, which it has none of. So the module is packed from a copy in a
- * temporary folder: its files, the repository's node_modules, and a tsconfig.json (the
- * folder's own, once it has one). Its own folder is left untouched.
+ * The scaffolder backend module (plugins/scaffolder-backend-module-coder) as users get
+ * it: `npm pack` in its folder, whose prepack type-checks, builds dist/ and runs
+ * `backstage-cli package prepack` (see pluginTarball.mjs).
  */
-import {
-  cpSync,
-  existsSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
 import path from 'node:path';
-import { inspectTarball } from './pluginTarball.mjs';
-import { run } from './processes.mjs';
+import { inspectTarball, packPlugin } from './pluginTarball.mjs';
 
 export const MODULE_DIR = 'plugins/scaffolder-backend-module-coder';
 export const MODULE_NAME =
   '@coder/backstage-plugin-scaffolder-backend-module-coder';
 
-// Declarations for the published code only: the tests and their helpers import the fake
-// Coder from outside the module's folder.
-const STAGING_TSCONFIG = `${JSON.stringify(
-  {
-    extends: '@backstage/cli/config/tsconfig.json',
-    include: ['src', 'config.d.ts'],
-    exclude: ['node_modules', 'src/**/*.test.ts', 'src/testUtils'],
-    compilerOptions: { outDir: 'dist-types', rootDir: '.' },
-  },
-  null,
-  2,
-)}\n`;
-
-/** Builds and packs the module in `stagingDir`; returns the tarball's path in `destDir`. */
-export async function packModule({
-  repoRoot,
-  stagingDir,
-  destDir,
-  env,
-  logFile,
-}) {
-  const moduleDir = path.join(repoRoot, MODULE_DIR);
-  for (const name of ['package.json', 'README.md', 'config.d.ts', 'src'])
-    cpSync(path.join(moduleDir, name), path.join(stagingDir, name), {
-      recursive: true,
-    });
-  symlinkSync(
-    path.join(repoRoot, 'node_modules'),
-    path.join(stagingDir, 'node_modules'),
-  );
-  const ownTsconfig = path.join(moduleDir, 'tsconfig.json');
-  if (existsSync(ownTsconfig))
-    cpSync(ownTsconfig, path.join(stagingDir, 'tsconfig.json'));
-  else writeFileSync(path.join(stagingDir, 'tsconfig.json'), STAGING_TSCONFIG);
-
-  const bin = name => path.join(repoRoot, 'node_modules', '.bin', name);
-  const options = { cwd: stagingDir, env, logFile };
-  await run('tsc (the module’s declarations)', bin('tsc'), [], options);
-  await run(
-    'backstage-cli package build',
-    bin('backstage-cli'),
-    ['package', 'build'],
-    options,
-  );
-  await run(
-    'npm pack',
-    'npm',
-    ['pack', '--pack-destination', destDir],
-    options,
-  );
-  const tarballs = readdirSync(destDir).filter(name =>
-    name.startsWith('coder-backstage-plugin-scaffolder-backend-module-coder-'),
-  );
-  if (tarballs.length !== 1)
-    throw new Error(
-      `expected one module tarball in ${destDir}, found ${tarballs}`,
-    );
-  return path.join(destDir, tarballs[0]);
+/** Packs the module into the empty `destDir`; returns the tarball's path. */
+export function packModule({ repoRoot, destDir, env, logFile }) {
+  return packPlugin({
+    repoRoot,
+    packageDir: path.join(repoRoot, MODULE_DIR),
+    destDir,
+    env,
+    logFile,
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 /*
  * The package as users get it: `npm pack` runs our `prepack` (build, then
  * `backstage-cli package prepack`, which rewrites package.json to point into dist/ while
- * the tarball is made) and `postpack` (which puts package.json back).
+ * the tarball is made) and `postpack` (which puts package.json back). The same for the
+ * scaffolder backend module, in its own folder (`packageDir`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -12,23 +13,30 @@ import { onInterrupt, run } from './processes.mjs';
  * Puts package.json back if a pack stopped between prepack and postpack (a build error,
  * Ctrl-C): left alone, the next prepack would back up the rewritten file as the original.
  */
-async function revertInterruptedPack({ repoRoot, env, logFile }) {
-  if (!existsSync(path.join(repoRoot, 'package.json-prepack'))) return;
+async function revertInterruptedPack({ repoRoot, packageDir, env, logFile }) {
+  if (!existsSync(path.join(packageDir, 'package.json-prepack'))) return;
   await run(
     'backstage-cli package postpack',
     path.join(repoRoot, 'node_modules', '.bin', 'backstage-cli'),
     ['package', 'postpack'],
-    { cwd: repoRoot, env, logFile },
+    { cwd: packageDir, env, logFile },
   );
 }
 
-export async function packPlugin({ repoRoot, destDir, env, logFile }) {
-  const options = { repoRoot, env, logFile };
+/** Packs the package in `packageDir` (default: the plugin) into the empty `destDir`. */
+export async function packPlugin({
+  repoRoot,
+  packageDir = repoRoot,
+  destDir,
+  env,
+  logFile,
+}) {
+  const options = { repoRoot, packageDir, env, logFile };
   await revertInterruptedPack(options);
   const unregister = onInterrupt(() => revertInterruptedPack(options));
   try {
     await run('npm pack', 'npm', ['pack', '--pack-destination', destDir], {
-      cwd: repoRoot,
+      cwd: packageDir,
       env,
       logFile,
     });

@@ -138,14 +138,11 @@ async function prepareShared() {
       shared.modulePackDir = mkdtempSync(
         path.join(os.tmpdir(), 'host-app-module-'),
       );
-      const stagingDir = path.join(shared.modulePackDir, 'package');
-      mkdirSync(stagingDir);
       shared.moduleTarball = await report.step(
-        `npm pack ${MODULE_DIR} (copied: tsc, backstage-cli package build, prepack)`,
+        `npm pack in ${MODULE_DIR} (prepack: tsc + build + backstage-cli package prepack)`,
         () =>
           packModule({
             repoRoot,
-            stagingDir,
             destDir: shared.modulePackDir,
             env: userShellEnv(),
             logFile: logFile('npm-pack-module'),
