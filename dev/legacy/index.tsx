@@ -9,10 +9,8 @@ import {
   scmIntegrationsApiRef,
 } from '@backstage/integration-react';
 import { CatalogEntityPage } from '@backstage/plugin-catalog';
-import {
-  ScaffolderFieldExtensions,
-  ScaffolderPage,
-} from '@backstage/plugin-scaffolder';
+import { ScaffolderPage } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
   AlertDisplay,
   OAuthRequestDialog,

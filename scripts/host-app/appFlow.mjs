@@ -35,7 +35,13 @@ import {
   writeMarker,
 } from './hostApp.mjs';
 import { MODULE_NAME } from './moduleTarball.mjs';
-import { assertPortFree, start, stopAll, waitForUrl } from './processes.mjs';
+import {
+  assertPortFree,
+  run,
+  start,
+  stopAll,
+  waitForUrl,
+} from './processes.mjs';
 import { runExampleTemplate } from './templateFlow.mjs';
 import { userShellEnv } from './toolchain.mjs';
 
@@ -211,11 +217,37 @@ async function installScaffolderParts({
         ? `yarn added what devGit.js requires: ${added.join(', ')}`
         : 'what devGit.js requires resolves from packages/backend already',
     );
-    if (mode === 'legacy')
+    if (mode === 'legacy') {
+      // The version the app already has (one copy: the duplicate check watches it).
+      const { version } = JSON.parse(
+        readFileSync(
+          path.join(
+            appDir,
+            'node_modules/@backstage/plugin-scaffolder-react/package.json',
+          ),
+          'utf8',
+        ),
+      );
+      await report.step(
+        `yarn --cwd packages/app add @backstage/plugin-scaffolder-react@^${version}`,
+        () =>
+          run(
+            'yarn add scaffolder-react',
+            'yarn',
+            [
+              '--cwd',
+              'packages/app',
+              'add',
+              `@backstage/plugin-scaffolder-react@^${version}`,
+            ],
+            { cwd: appDir, env, logFile: log('install-scaffolder-react') },
+          ),
+      );
       await report.step(
         'docs/scaffolder.md: <CoderWorkspaceTemplateFieldExtension /> under /create in App.tsx',
         () => addTemplateField(appDir),
       );
+    }
     return await report.step(
       `example template (dev/scaffolder/coder-service) → ${TEMPLATE_DIR}`,
       () => copyExampleTemplate({ appDir, repoRoot }),

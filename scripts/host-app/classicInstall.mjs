@@ -54,15 +54,15 @@ function addWorkspacesCard(appDir) {
 }
 
 /**
- * docs/scaffolder.md, "Classic": the field extension under the /create route. The docs
- * import ScaffolderFieldExtensions from @backstage/plugin-scaffolder, which the app
- * already depends on (it re-exports @backstage/plugin-scaffolder-react's).
+ * docs/scaffolder.md, "Classic": the field extension under the /create route, with
+ * ScaffolderFieldExtensions from @backstage/plugin-scaffolder-react (the app adds it
+ * first; @backstage/plugin-scaffolder's is a deprecated re-export).
  */
 export function addTemplateField(appDir) {
   edit(path.join(appDir, 'packages/app/src/App.tsx'), [
     [
       "import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';\n",
-      "import {\n  ScaffolderFieldExtensions,\n  ScaffolderPage,\n  scaffolderPlugin,\n} from '@backstage/plugin-scaffolder';\nimport { CoderWorkspaceTemplateFieldExtension } from '@coder/backstage-plugin-coder';\n",
+      "import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';\nimport { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';\nimport { CoderWorkspaceTemplateFieldExtension } from '@coder/backstage-plugin-coder';\n",
     ],
     [
       '    <Route path="/create" element={<ScaffolderPage />} />\n',

@@ -18,6 +18,8 @@ export const WATCHED_PACKAGES = [
   'react-dom',
   '@material-ui/core',
   '@tanstack/react-query',
+  // The CoderWorkspaceTemplate field's extension must meet the app's scaffolder's.
+  '@backstage/plugin-scaffolder-react',
 ];
 
 async function yarnInfo(appDir, env, args) {
