@@ -85,9 +85,10 @@ export async function directResolutions(appDir, env, name) {
  */
 export function compareVersions(before, after, plugin, app) {
   return WATCHED_PACKAGES.map(name => {
-    const added = after[name].filter(
-      version => !before[name].includes(version),
-    );
+    // A cached app created before a package was watched has no baseline for it: then
+    // any second version counts against the plugin.
+    const baseline = before[name] ?? [];
+    const added = after[name].filter(version => !baseline.includes(version));
     let verdict = 'one version';
     if (after[name].length > 1) {
       verdict = added.length
@@ -96,7 +97,7 @@ export function compareVersions(before, after, plugin, app) {
     }
     return {
       name,
-      before: before[name],
+      before: baseline,
       after: after[name],
       plugin: plugin[name],
       app: app[name],
