@@ -95,6 +95,9 @@ export const tests = [
       while (!(await workspacesList(page).count())) {
         assert(Date.now() < deadline, 'the list never appeared');
         const text = await card(page).innerText();
+        // The list may land between the two reads; its rows can say "Error" (a failed
+        // build's job error), which is not the card failing.
+        if (await workspacesList(page).count()) break;
         assert(
           !/error|unreachable|rejected|link your coder account/i.test(text),
           `the card showed a failure while waiting: ${text}`,
