@@ -170,9 +170,6 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'devcontainers',
         organization: 'coder',
         parameters: { region: 'ap-sydney', cpu: '2' },
-        // For a template without the backend module: Coder's page, asking to confirm.
-        createUrl:
-          'https://coder.example.com/templates/coder/devcontainers/workspace?mode=auto&param.region=ap-sydney&param.cpu=2',
       }),
     );
 
@@ -187,8 +184,6 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'docker',
         organization: 'coder',
         parameters: { image: '' },
-        createUrl:
-          'https://coder.example.com/templates/coder/docker/workspace?mode=auto&param.image=',
       }),
     );
   });
@@ -302,9 +297,6 @@ describe('CoderWorkspaceTemplate field', () => {
         templateName: 'devcontainers',
         organization: 'coder',
         parameters: {},
-        // The template appends what the run knows: &param.repo_url=…
-        createUrl:
-          'https://coder.example.com/templates/coder/devcontainers/workspace?mode=auto',
       }),
     );
     expect(await pressNext()).toBeEmptyDOMElement();
@@ -354,7 +346,12 @@ describe('CoderWorkspaceTemplate field', () => {
     });
 
     await screen.findByRole('textbox', { name: /Region/ });
-    await waitFor(() => expect(record.value?.createUrl).toBeDefined());
+    // Coder's page, asking to confirm; the template appends what the run knows.
+    await waitFor(() =>
+      expect(record.value?.createUrl).toBe(
+        'https://coder.example.com/templates/coder/devcontainers/workspace?mode=auto&param.region=',
+      ),
+    );
     expect(screen.queryByText(/will act in Coder as/)).toBeNull();
     expect(record.secrets).toEqual({});
   });
@@ -407,7 +404,10 @@ describe('CoderWorkspaceTemplate field', () => {
       serveTemplates(server, [DEVCONTAINERS]);
       serveOwnWorkspaces(['web-app-main']);
       const { record } = await renderField({
-        uiOptions: { workspaceName: '${{ parameters.name }}' },
+        uiOptions: {
+          workspaceName: '${{ parameters.name }}',
+          shareSession: false,
+        },
         // On an earlier step: the scaffolder shows this step's schema only, so the
         // field words the source's name as the review page does.
         otherFields: { name: 'web-app' },

@@ -24,11 +24,11 @@ export interface CoderWorkspaceTemplateValue {
   /** The template's rich parameters by name, in Coder's text form (lists as JSON arrays). */
   parameters: Record<string, string>;
   /**
-   * Coder's create page for this choice (`mode=auto`, every parameter above as
-   * `param.<name>`), once the template's parameters are known: for a template without
-   * the scaffolder backend module, whose output links there and appends what only the
-   * run knows, e.g. `${{ parameters.coder.createUrl }}&name=${{ parameters.name }}`.
-   * Coder asks the user to confirm before it creates the workspace.
+   * With `ui:options.shareSession: false` (a template without the scaffolder backend
+   * module): Coder's create page for this choice (`mode=auto`, the workspace name, every
+   * parameter above as `param.<name>`), once the template's parameters are known. The
+   * template's output links there (`${{ parameters.coder.createUrl }}`), appending what
+   * only the run knows. Coder asks the user to confirm before it creates the workspace.
    */
   createUrl?: string;
   /** The workspace's name, when `ui:options.workspaceName` says where it comes from. */
@@ -95,8 +95,8 @@ export type CoderWorkspaceTemplateUiOptions = {
   workspaceName?: string;
   /**
    * Whether the task gets the user's Coder session (default `true`). A template that
-   * only links to Coder's create page (`createUrl`) sets `false`: no secret is set, and
-   * the form does not say the template will act as the user.
+   * only links to Coder's create page sets `false`: no secret is set, the form does not
+   * say the template will act as the user, and the value carries `createUrl`.
    */
   shareSession?: boolean;
 };

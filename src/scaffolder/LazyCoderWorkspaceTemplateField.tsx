@@ -14,9 +14,7 @@ import type {
 export const LazyCoderWorkspaceTemplateField =
   lazyComponent<CoderWorkspaceTemplateFieldProps>(
     () =>
-      import('./fieldParts').then(
-        module => module.CoderWorkspaceTemplateField,
-      ),
+      import('./fieldParts').then(module => module.CoderWorkspaceTemplateField),
     <Progress />,
   );
 

@@ -71,15 +71,18 @@ export function nextFieldValue(
   return {
     ...chosen,
     parameters: values,
-    ...(accessUrl && {
-      createUrl: coderCreatePageUrl({
-        accessUrl,
-        organization: template.organization_name,
-        templateName: template.name,
-        parameters: values,
-        workspaceName: input.workspaceName,
+    // Only a template that links to Coder instead of acting there needs the link; others
+    // would show it on their review page for nothing.
+    ...(accessUrl &&
+      options.shareSession === false && {
+        createUrl: coderCreatePageUrl({
+          accessUrl,
+          organization: template.organization_name,
+          templateName: template.name,
+          parameters: values,
+          workspaceName: input.workspaceName,
+        }),
       }),
-    }),
   };
 }
 
