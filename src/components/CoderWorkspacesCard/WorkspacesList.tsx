@@ -1,11 +1,4 @@
-import {
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { WarningPanel } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -60,28 +53,12 @@ export function WorkspacesList(props: WorkspacesListProps) {
   const { workspacesConfig, result, headingId, showMore, heldRows } =
     useWorkspacesCardState();
   const ordered = useStableRowOrder(result?.workspaces ?? [], heldRows ?? NONE);
-  // A landed answer's rows render at transition priority, so a key pressed in the search
-  // box as the answer lands is echoed first instead of waiting behind the rows (the
-  // answer arrives through useSyncExternalStore, whose own render cannot be put off).
-  const shownRows = useDeferredValue(ordered);
-  const rows = useMemo(
-    () =>
-      shownRows.map(workspace =>
-        renderListItem ? (
-          renderListItem(workspace)
-        ) : (
-          <WorkspacesListItem key={workspace.id} workspace={workspace} />
-        ),
-      ),
-    [shownRows, renderListItem],
-  );
   useBuildOutcomes(result?.workspaces);
   // "Show more": rows are appended below; while the page loads the button says so, and
   // when it was the last page focus moves to the first new row instead of the page.
   const listRef = useRef<HTMLUListElement>(null);
   const [moreFrom, setMoreFrom] = useState<number>();
-  // Rows on screen: "Show more" moves focus once they are, not when the data arrives.
-  const shownCount = shownRows.length;
+  const shownCount = result?.workspaces?.length ?? 0;
   const loadingMore = moreFrom !== undefined && shownCount <= moreFrom;
   const allShown = shownCount >= (result?.totalCount ?? 0);
   useEffect(() => {
@@ -158,7 +135,13 @@ export function WorkspacesList(props: WorkspacesListProps) {
         component="ul"
         ref={listRef}
       >
-        {rows}
+        {ordered.map(workspace =>
+          renderListItem ? (
+            renderListItem(workspace)
+          ) : (
+            <WorkspacesListItem key={workspace.id} workspace={workspace} />
+          ),
+        )}
       </List>
       {notShown > 0 && (
         // Never disabled: a disabled button drops keyboard focus to the page.
