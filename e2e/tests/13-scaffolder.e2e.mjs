@@ -30,8 +30,8 @@ const uniqueName = () =>
  * Opens the example template's form. The catalog reads the template's location a few
  * seconds after the backend starts; until then the scaffolder answers 404.
  */
-async function openTemplate(page) {
-  await signInAsGuest(page, TEMPLATE_URL);
+async function openTemplate(page, url = TEMPLATE_URL) {
+  await signInAsGuest(page, url);
   const name = page.getByRole('textbox', { name: 'Name' });
   await eventually(
     async () => {
@@ -200,6 +200,61 @@ export const tests = [
         name,
         'the first step after signing in',
       );
+    },
+  },
+  {
+    name: 'without the backend module, the link-only template ends with a link to Coder’s create page carrying the choice, and creates nothing',
+    systems: ['legacy', 'new'],
+    async run({ page }) {
+      await fakeCoder.reset({ buildStepMs: 300 });
+      const name = uniqueName();
+      await (
+        await openTemplate(
+          page,
+          `${APP_URL}/create/templates/default/coder-service-link`,
+        )
+      ).fill(name);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await submitToken(page, DEMO_TOKEN);
+      await page
+        .getByRole('textbox', { name: 'Workspace name' })
+        .waitFor({ timeout: 30_000 });
+      // It hands over no session, so it does not say it will act as the user.
+      assertEqual(
+        await page.getByText(/will act in Coder as/).count(),
+        0,
+        'notices that the template acts as the user',
+      );
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page.getByRole('button', { name: 'Create' }).click();
+      const link = page.getByRole('link', { name: 'Create the Coder workspace' });
+      await link.waitFor({ timeout: 60_000 });
+
+      const href = new URL(await link.getAttribute('href'));
+      const repoUrl = `${BACKEND_URL}/api/dev-git/${name}`;
+      assertEqual(
+        `${href.origin}${href.pathname}`,
+        `${FAKE_CODER_URL}/templates/coder/devcontainers/workspace`,
+        'the page the link opens',
+      );
+      assertEqual(href.searchParams.get('mode'), 'auto', 'mode');
+      assertEqual(href.searchParams.get('name'), name, 'name');
+      assertEqual(href.searchParams.get('param.repo_url'), repoUrl, 'repo_url');
+      assertEqual(href.searchParams.get('param.region'), 'eu-helsinki', 'region');
+
+      // Coder's page: every value fills a parameter of the template; the user confirms there.
+      await page.goto(href.href);
+      await page.getByText(`filled by the link: ${repoUrl}`).waitFor();
+      assertEqual(
+        await page.locator('.error').count(),
+        0,
+        'values the template has no parameter for',
+      );
+      const { workspaces } = await fakeCoder.coder(
+        'GET',
+        `/api/v2/workspaces?q=${encodeURIComponent(`name:${name}`)}`,
+      );
+      assertEqual(workspaces.length, 0, 'workspaces created without the user');
     },
   },
 ];
